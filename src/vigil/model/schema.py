@@ -361,11 +361,24 @@ TRUTH_PERSONS = Table(
     answer_key=True,
 )
 
+TRUTH_UNDERSTAFFED_HOURS = Table(
+    "truth_understaffed_hours",
+    "Answer key: the hours the simulator deliberately rostered too few call handlers.",
+    (
+        _c("hour_start", "TIMESTAMPTZ", "Start of the hour.", "", required=True),
+        _c("channel", "VARCHAR", "Channel.", "", required=True),
+        _c("handlers_needed", "INTEGER", "Handlers the simulator's demand needed for the standard.", "", required=True),
+        _c("handlers_rostered", "INTEGER", "Handlers it rostered.", "", required=True),
+    ),
+    key=("hour_start", "channel"),
+    answer_key=True,
+)
+
 # Load order: a table's references point only to tables earlier in this list.
 TABLES: tuple[Table, ...] = (
     AREAS, OFFICERS, PERSONS, INCIDENTS, CALLS, ROSTERS, INCIDENT_PERSONS, CRIMES, CRIME_VICTIMS,
     INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
-    TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS,
+    TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS, TRUTH_UNDERSTAFFED_HOURS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
