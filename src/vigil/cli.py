@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "vigil.catalogue.commands",
     "vigil.staffing.commands",
     "vigil.estimates.commands",
+    "vigil.checks.commands",
 )
 
 for module_name in COMMAND_MODULES:

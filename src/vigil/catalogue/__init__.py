@@ -4,7 +4,8 @@ rest of Vigil; everything else reads its thresholds from here.
 
 Public surface:
     offences()            -> dict[str, Offence]   every Home Office offence code
-    offence(code)         -> Offence              raises UnknownOffenceCode with the accepted form
+    offence(code)         -> Offence              raises UnknownOffenceCode with the accepted form;
+                                                  4/1 and 4.1, 37/2 and 37.2 (and any case) find the same row
     is_offence_code(code) -> bool
     targets()             -> dict[str, Target]    e.g. "recording.deadline_hours"
     target(name)          -> Target               .value, .unit, .source
@@ -74,39 +75,85 @@ class Target:
     note: str = ""
 
 
-def _bool(text: str) -> bool:
-    return text.strip().lower() in {"true", "yes", "1"}
+class CatalogueFileError(ValueError):
+    """offences.csv does not have the columns or values the catalogue needs (names the line and column)."""
+
+
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def _bool(text: str, line: int | None = None, column: str = "") -> bool:
+    try:
+        return _BOOLEANS[text.strip().lower()]
+    except KeyError:
+        where = f"offences.csv line {line}, column {column}: " if line is not None else ""
+        raise CatalogueFileError(f"{where}{text!r} is not a boolean; accepted: true, false") from None
+
+
+def _int(text: str, line: int, column: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise CatalogueFileError(
+            f"offences.csv line {line}, column {column}: {text!r} is not a whole number") from None
+
+
+def _float_or_none(text: str, line: int, column: str) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise CatalogueFileError(
+            f"offences.csv line {line}, column {column}: {text!r} is not a number (or empty)") from None
 
 
 @lru_cache(maxsize=1)
 def offences() -> dict[str, Offence]:
     with (DATA / "offences.csv").open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != OFFENCE_COLUMNS:
+            raise CatalogueFileError(
+                f"offences.csv columns are {reader.fieldnames}; expected exactly {list(OFFENCE_COLUMNS)}")
+        rows = list(reader)
     catalogue = {}
-    for row in rows:
+    for line, row in enumerate(rows, start=2):
+        if row["code"] in catalogue:
+            raise CatalogueFileError(f"offences.csv line {line}, column code: {row['code']!r} appears twice")
         catalogue[row["code"]] = Offence(
             code=row["code"], name=row["name"], group=row["group"], subgroup=row["subgroup"],
-            police_uk_category=row["police_uk_category"], notifiable=_bool(row["notifiable"]),
-            course_of_conduct=_bool(row["course_of_conduct"]), seriousness_rank=int(row["seriousness_rank"] or 0),
-            pip_level=int(row["pip_level"] or 1),
-            harm_weight=float(row["harm_weight"]) if row["harm_weight"] else None,
+            police_uk_category=row["police_uk_category"],
+            notifiable=_bool(row["notifiable"], line, "notifiable"),
+            course_of_conduct=_bool(row["course_of_conduct"], line, "course_of_conduct"),
+            seriousness_rank=_int(row["seriousness_rank"], line, "seriousness_rank"),
+            pip_level=_int(row["pip_level"], line, "pip_level"),
+            harm_weight=_float_or_none(row["harm_weight"], line, "harm_weight"),
             harm_source=row["harm_source"], valid_from=row["valid_from"], valid_to=row["valid_to"],
             source=row["source"],
         )
     return catalogue
 
 
+def _find(code: str) -> Offence | None:
+    """The offence for a code as a force might write it: the rules write 4/1 and 37/2, ONS tables 4.1 and
+    37.2, and exports vary in case and spacing; the catalogue stores one form and accepts either."""
+    catalogue = offences()
+    wanted = code.strip().upper()
+    alternative = wanted.replace("/", ".") if "/" in wanted else wanted.replace(".", "/")
+    return catalogue.get(wanted) or catalogue.get(alternative)
+
+
 def is_offence_code(code: str) -> bool:
-    return code in offences()
+    return _find(code) is not None
 
 
 def offence(code: str) -> Offence:
-    try:
-        return offences()[code]
-    except KeyError:
+    found = _find(code)
+    if found is None:
         raise UnknownOffenceCode(
             f"{code!r} is not a Home Office offence code in the catalogue; accepted: codes such as 8Q, 105A, 28E "
-            f"(see `vigil catalogue offences`)") from None
+            f"(see `vigil catalogue offences`)")
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -133,3 +180,23 @@ def target(name: str) -> Target:
         return targets()[name]
     except KeyError:
         raise UnknownTarget(f"no target {name!r}; known: {', '.join(sorted(targets()))}") from None
+
+
+@dataclass(frozen=True)
+class CancellationReason:
+    code: str
+    label: str
+    valid: bool
+    source: str
+
+
+@lru_cache(maxsize=1)
+def cancellation_reasons() -> dict[str, CancellationReason]:
+    """The HOCR Section C categories under which a recorded crime may be cancelled or transferred."""
+    with (DATA / "cancellation_reasons.csv").open(newline="", encoding="utf-8") as handle:
+        return {row["code"]: CancellationReason(row["code"], row["label"], _bool(row["valid"]), row["source"])
+                for row in csv.DictReader(handle)}
+
+
+def valid_cancellation_codes() -> list[str]:
+    return sorted(code for code, reason in cancellation_reasons().items() if reason.valid)
