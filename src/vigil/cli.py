@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "vigil.simulate.commands",
     "vigil.ingest.commands",
     "vigil.catalogue.commands",
+    "vigil.calls.commands",
     "vigil.staffing.commands",
     "vigil.estimates.commands",
     "vigil.checks.commands",
