@@ -44,14 +44,14 @@ def found(store, check):
 def test_crime_recorded_within_24_hours_is_on_time_and_after_24_hours_is_late(store):
     add_crime(store, "ON-TIME", reported="2025-06-01 10:00", recorded="2025-06-02 09:59")
     add_crime(store, "LATE", reported="2025-06-01 10:00", recorded="2025-06-02 10:01")
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     assert found(store, "LATE_RECORDING") == {"LATE"}
 
 
 def test_rape_recorded_after_three_days_is_high_severity(store):
     add_crime(store, "RAPE", offence_code="19C", reported="2025-06-01 10:00", recorded="2025-06-05 10:00")
     add_crime(store, "ASSAULT", offence_code="105A", reported="2025-06-01 10:00", recorded="2025-06-02 12:00")
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     severity = dict(store.rows('SELECT crime_ref, severity FROM findings WHERE "check" = \'LATE_RECORDING\''))
     assert severity == {"RAPE": "high", "ASSAULT": "medium"}
     evidence = store.scalar("SELECT evidence->>'serious_sexual_offence_past_72_hours' FROM findings "
@@ -65,7 +65,7 @@ def test_cancellation_needs_a_section_c_category(store):
     add_crime(store, "VICTIM-WITHDREW", status="cancelled", reason="victim does not support")
     add_crime(store, "TRANSFER-OK", status="transferred", reason="C1 occurred in Kent")
     add_crime(store, "TRANSFER-WRONG", status="transferred", reason="C5")
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     assert found(store, "CANCELLED_WITHOUT_VALID_REASON") == {"NO-REASON", "VICTIM-WITHDREW", "TRANSFER-WRONG"}
 
 
@@ -77,7 +77,7 @@ def test_immediate_grade_attended_after_15_minutes_is_late(store):
         attended_at=[t("2025-06-01 10:14"), t("2025-06-01 10:16"), t("2025-06-01 11:30"), t("2025-06-09 10:00")],
         closing_code=[None] * 4, closed_at=[t("2025-06-01 12:00")] * 4, repeat_victim_marked=[False] * 4,
         vulnerability_marked=[False] * 4, risk_level=["standard"] * 4))
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     assert found(store, "ATTENDANCE_LATE") == {"SLOW", "SLOW-S"}
 
 
@@ -90,7 +90,7 @@ def test_cctv_not_secured_within_28_days_is_lost_and_within_a_week_of_deadline_i
                        t("2025-05-01 10:00")],
         retention_expires_at=pa.array([None] * 5, pa.timestamp("us", tz="UTC")),
         secured_at=[None, None, t("2025-05-02 10:00"), None, t("2025-06-10 10:00")]))
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     assert found(store, "EVIDENCE_LOST") == {"LOST", "SECURED-TOO-LATE"}
     assert found(store, "EVIDENCE_AT_RISK") == {"AT-RISK"}
 
@@ -106,7 +106,7 @@ def test_rape_with_a_pip1_investigator_is_not_accredited_and_reviews_are_overdue
         allocated_at=[t("2025-06-01 12:00"), t("2025-06-01 12:00"), None],
         last_supervisor_review_at=[t("2025-06-25 12:00"), t("2025-06-01 13:00"), None],
         plan_recorded=[True, True, False]))
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     assert found(store, "INVESTIGATOR_NOT_ACCREDITED") == {"RAPE-PC"}
     assert found(store, "SUPERVISION_OVERDUE") == {"RAPE-DC"}
     assert found(store, "INVESTIGATION_UNALLOCATED") == {"WAITING"}
@@ -115,9 +115,9 @@ def test_rape_with_a_pip1_investigator_is_not_accredited_and_reviews_are_overdue
 def test_rerunning_the_audit_keeps_human_decisions_and_resolves_what_was_fixed(store):
     add_crime(store, "LATE", reported="2025-06-01 10:00", recorded="2025-06-03 10:00")
     add_crime(store, "LATE-2", reported="2025-06-01 10:00", recorded="2025-06-03 10:00")
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     store.execute("UPDATE findings SET status = 'rejected' WHERE crime_ref = 'LATE'")
     store.execute("UPDATE crimes SET recorded_at = reported_at WHERE crime_ref = 'LATE-2'")
-    run_audit(store, AS_OF)
+    run_audit(store, AS_OF, read=False)
     statuses = dict(store.rows('SELECT crime_ref, status FROM findings WHERE "check" = \'LATE_RECORDING\''))
     assert statuses == {"LATE": "rejected", "LATE-2": "resolved"}

@@ -11,11 +11,12 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-from vigil.checks import attendance, cancellations, evidence, investigations, timeliness
+from vigil.checks import attendance, cancellations, evidence, investigations, recording, timeliness
 from vigil.checks.base import AuditContext, Check, merge_findings, register_catalogue
 from vigil.store import Store
 
 ALL_CHECKS: tuple[Check, ...] = (
+    *recording.CHECKS,
     *timeliness.CHECKS,
     *cancellations.CHECKS,
     *attendance.CHECKS,
@@ -35,9 +36,14 @@ def default_as_of(store: Store) -> datetime:
 
 
 def run_audit(store: Store, as_of: datetime | None = None, checks: tuple[Check, ...] = ALL_CHECKS,
-              progress=None) -> dict[str, dict]:
-    """Runs each check and merges its findings. Returns, per check, found/added/resolved and seconds."""
+              progress=None, read: bool = True, read_progress=None) -> dict[str, dict]:
+    """Reads every log the reader has not read yet (unless read=False), runs each check and merges
+    its findings. Returns, per check, found/added/resolved and seconds."""
     as_of = as_of or default_as_of(store)
+    if read:
+        from vigil.checks.readings import read_incidents
+
+        read_incidents(store, progress=read_progress)
     register_catalogue(store)
     context = AuditContext(store=store, as_of=as_of)
     results = {}

@@ -322,6 +322,39 @@ FORCE_METADATA = Table(
     key=("key",),
 )
 
+INCIDENT_READINGS = Table(
+    "incident_readings",
+    "The narrative reader's verdict on each incident log (derived; rebuilt when the reader changes).",
+    (
+        _c("incident_id", "VARCHAR", "Incident read.", "", required=True),
+        _c("crime", "BOOLEAN", "At least one notifiable crime must be recorded, on the balance of probabilities.", "",
+           required=True),
+        _c("crime_count", "INTEGER", "Crimes that should be recorded, after the counting rules.", "", required=True),
+        _c("domestic", "BOOLEAN", "The log discloses domestic abuse.", ""),
+        _c("asb_category", "VARCHAR", "ASB category disclosed, if any.", "", allowed=("personal", "nuisance", "environmental")),
+        _c("vulnerability", "JSON", "Vulnerability indicators found, with evidence.", ""),
+        _c("non_crime_reason", "VARCHAR", "Why no crime, when none.", ""),
+        _c("reader_version", "VARCHAR", "Version of the reader and model that produced this.", "", required=True),
+        _c("read_at", "TIMESTAMPTZ", "When.", "", required=True),
+    ),
+    key=("incident_id",),
+)
+
+INCIDENT_READING_OFFENCES = Table(
+    "incident_reading_offences",
+    "The offences the reader found in each incident log, one row per offence type.",
+    (
+        _c("incident_id", "VARCHAR", "Incident read.", "", required=True),
+        _c("offence_code", "VARCHAR", "Home Office offence code.", "", required=True),
+        _c("count", "INTEGER", "Crimes of this type after the counting rules.", "", required=True),
+        _c("confidence", "DOUBLE", "Reader confidence 0-1.", ""),
+        _c("evidence", "JSON", "Text spans [start, end] supporting it.", ""),
+        _c("points_to_prove", "JSON", "Each legal element with status and span.", ""),
+        _c("rule_refs", "JSON", "Rules applied.", ""),
+    ),
+    key=("incident_id", "offence_code"),
+)
+
 TRUTH_FINDINGS = Table(
     "truth_findings",
     "Answer key (simulator only; no check may read it): every failure injected, named as the checks name findings.",
@@ -377,14 +410,15 @@ TRUTH_UNDERSTAFFED_HOURS = Table(
 # Load order: a table's references point only to tables earlier in this list.
 TABLES: tuple[Table, ...] = (
     AREAS, OFFICERS, PERSONS, INCIDENTS, CALLS, ROSTERS, INCIDENT_PERSONS, CRIMES, CRIME_VICTIMS,
-    INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
+    INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, INCIDENT_READINGS, INCIDENT_READING_OFFENCES, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
     TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS, TRUTH_UNDERSTAFFED_HOURS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # The tables a force exports and `vigil ingest TABLE FILE` accepts, in load order.
 CANONICAL_TABLES = tuple(t.name for t in TABLES if t.name not in
-                         {"findings", "quarantine", "ingest_log", "force_metadata", "open_data_crimes"}
+                         {"findings", "quarantine", "ingest_log", "force_metadata", "open_data_crimes",
+                          "incident_readings", "incident_reading_offences"}
                          and not t.answer_key)
 
 

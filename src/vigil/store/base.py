@@ -5,7 +5,7 @@ the checks for `if backend == ...`."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import pyarrow as pa
 
@@ -28,6 +28,11 @@ class Store(ABC):
     @abstractmethod
     def arrow(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
         """Run a query and return an Arrow table (for bulk reads)."""
+
+    @abstractmethod
+    def batches(self, sql: str, params: Sequence[Any] | None = None,
+                rows_per_batch: int = 50_000) -> Iterator[pa.RecordBatch]:
+        """Run a query and stream its result in Arrow record batches (for tables too big for memory)."""
 
     @abstractmethod
     def insert_arrow(self, table_name: str, data: pa.Table) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -39,6 +39,15 @@ class DuckDBStore(Store):
 
     def arrow(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
         return self.connection.sql(sql, params=params).to_arrow_table()
+
+    def batches(self, sql: str, params: Sequence[Any] | None = None,
+                rows_per_batch: int = 50_000) -> Iterator[pa.RecordBatch]:
+        # A separate cursor, so the caller may write through this store while it reads.
+        cursor = self.connection.cursor()
+        try:
+            yield from cursor.sql(sql, params=params).to_arrow_reader(rows_per_batch)
+        finally:
+            cursor.close()
 
     def insert_arrow(self, table_name: str, data: pa.Table) -> int:
         if data.num_rows == 0:
