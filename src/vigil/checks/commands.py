@@ -28,8 +28,11 @@ def register(app: typer.Typer) -> None:
 
         moment = _parse_time(as_of) if as_of else None
         with open_store(db) as store, Progress(transient=True) as bar:
+            unread = store.count("incidents")
+            reading = bar.add_task("Reading incident logs", total=unread)
             task = bar.add_task("Running checks", total=len(ALL_CHECKS))
-            results = run_audit(store, moment, progress=lambda name: bar.advance(task))
+            results = run_audit(store, moment, progress=lambda name: bar.advance(task),
+                                read_progress=lambda n: bar.advance(reading, n))
             moment = moment or default_as_of(store)
         table = Table(title=f"Audit as of {moment.isoformat()}")
         for heading in ("check", "found", "new", "no longer found", "seconds"):
