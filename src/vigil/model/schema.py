@@ -355,6 +355,39 @@ INCIDENT_READING_OFFENCES = Table(
     key=("incident_id", "offence_code"),
 )
 
+PERSON_LINKS = Table(
+    "person_links",
+    "The person linker's answer: which person entries are the same human being. person_id is stable "
+    "across runs (a new load does not renumber everyone).",
+    (
+        _c("person_row_id", "VARCHAR", "Person entry.", "", required=True),
+        _c("person_id", "VARCHAR", "The resolved person.", "", required=True),
+        _c("cluster_size", "INTEGER", "Entries resolved to this person.", "", required=True),
+        _c("match_weight", "DOUBLE", "Strongest match weight (log2 Bayes factor) linking this entry to another "
+           "entry of the same person; empty for a person seen once.", ""),
+        _c("match_probability", "DOUBLE", "The same as a probability.", ""),
+        _c("decided_by", "VARCHAR", "'model', or the reviewer whose merge/split decided this entry.", "",
+           required=True),
+        _c("linked_at", "TIMESTAMPTZ", "When this run resolved it.", "", required=True),
+    ),
+    key=("person_row_id",),
+)
+
+PERSON_LINK_DECISIONS = Table(
+    "person_link_decisions",
+    "Reviewers' decisions that two entries are (merge) or are not (split) the same person; every later "
+    "run respects them.",
+    (
+        _c("person_row_id_a", "VARCHAR", "One entry.", "", required=True),
+        _c("person_row_id_b", "VARCHAR", "The other entry.", "", required=True),
+        _c("decision", "VARCHAR", "same or different.", "", required=True, allowed=("same", "different")),
+        _c("decided_by", "VARCHAR", "Reviewer.", "", required=True),
+        _c("decided_at", "TIMESTAMPTZ", "When.", "", required=True),
+        _c("note", "VARCHAR", "Why.", ""),
+    ),
+    key=("person_row_id_a", "person_row_id_b"),
+)
+
 TRUTH_FINDINGS = Table(
     "truth_findings",
     "Answer key (simulator only; no check may read it): every failure injected, named as the checks name findings.",
@@ -410,7 +443,8 @@ TRUTH_UNDERSTAFFED_HOURS = Table(
 # Load order: a table's references point only to tables earlier in this list.
 TABLES: tuple[Table, ...] = (
     AREAS, OFFICERS, PERSONS, INCIDENTS, CALLS, ROSTERS, INCIDENT_PERSONS, CRIMES, CRIME_VICTIMS,
-    INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, INCIDENT_READINGS, INCIDENT_READING_OFFENCES, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
+    INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, INCIDENT_READINGS, INCIDENT_READING_OFFENCES,
+    PERSON_LINKS, PERSON_LINK_DECISIONS, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
     TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS, TRUTH_UNDERSTAFFED_HOURS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
@@ -418,7 +452,8 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 # The tables a force exports and `vigil ingest TABLE FILE` accepts, in load order.
 CANONICAL_TABLES = tuple(t.name for t in TABLES if t.name not in
                          {"findings", "quarantine", "ingest_log", "force_metadata", "open_data_crimes",
-                          "incident_readings", "incident_reading_offences"}
+                          "incident_readings", "incident_reading_offences", "person_links",
+                          "person_link_decisions"}
                          and not t.answer_key)
 
 
