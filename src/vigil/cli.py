@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "vigil.staffing.commands",
     "vigil.estimates.commands",
     "vigil.checks.commands",
+    "vigil.linkage.commands",
 )
 
 for module_name in COMMAND_MODULES:
