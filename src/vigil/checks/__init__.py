@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-from vigil.checks import attendance, cancellations, evidence, investigations, recording, timeliness
+from vigil.checks import attendance, cancellations, evidence, investigations, recording, timeliness, victims
 from vigil.checks.base import AuditContext, Check, merge_findings, register_catalogue
 from vigil.store import Store
 
@@ -19,6 +19,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     *recording.CHECKS,
     *timeliness.CHECKS,
     *cancellations.CHECKS,
+    *victims.CHECKS,
     *attendance.CHECKS,
     *evidence.CHECKS,
     *investigations.CHECKS,
