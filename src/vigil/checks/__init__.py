@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-from vigil.checks import attendance, cancellations, evidence, investigations, recording, timeliness, victims
+from vigil.checks import attendance, calls, cancellations, evidence, investigations, recording, timeliness, victims
 from vigil.checks.base import AuditContext, Check, merge_findings, register_catalogue
 from vigil.store import Store
 
@@ -21,6 +21,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     *cancellations.CHECKS,
     *victims.CHECKS,
     *attendance.CHECKS,
+    *calls.CHECKS,
     *evidence.CHECKS,
     *investigations.CHECKS,
 )

@@ -38,11 +38,15 @@ class Check:
     severity: str      # high / medium / low: used where the query's `severity` column is NULL
     description: str   # one plain sentence for worklists and the report
     query: Callable[[AuditContext], str]  # returns SQL selecting FINDING_COLUMNS
+    # For findings about something with no id column (an hour of the day), an SQL expression over
+    # the found row naming it, so each gets its own stable finding id.
+    subject_sql: str = "NULL"
 
     def run(self, context: AuditContext) -> pa.Table:
         sql = self.query(context)
         return context.store.arrow(f"""
-            SELECT md5(concat_ws('|', '{self.name}', incident_id, crime_ref, person_id, evidence_id, officer_id))
+            SELECT md5(concat_ws('|', '{self.name}', incident_id, crime_ref, person_id, evidence_id, officer_id,
+                                 {self.subject_sql}))
                        AS finding_id,
                    '{self.name}' AS "check",
                    incident_id, crime_ref, person_id, evidence_id, officer_id, area_id,
@@ -86,9 +90,7 @@ def register_catalogue(store: Store) -> None:
     from vigil.catalogue import offences
 
     rows = list(offences().values())
-    store.execute("CREATE OR REPLACE TEMP TABLE offence_catalogue (code VARCHAR, name VARCHAR, \"group\" VARCHAR, "
-                  "seriousness_rank INTEGER, pip_level INTEGER, course_of_conduct BOOLEAN)")
-    store.insert_arrow("offence_catalogue", pa.table({
+    store.temp_table("offence_catalogue", pa.table({
         "code": [o.code for o in rows], "name": [o.name for o in rows], "group": [o.group for o in rows],
         "seriousness_rank": pa.array([o.seriousness_rank for o in rows], pa.int32()),
         "pip_level": pa.array([o.pip_level for o in rows], pa.int32()),

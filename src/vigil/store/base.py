@@ -39,6 +39,10 @@ class Store(ABC):
         """Append an Arrow table whose columns are named as the target table's; returns rows inserted."""
 
     @abstractmethod
+    def temp_table(self, name: str, data: pa.Table) -> None:
+        """(Re)create a temporary table for this session holding `data`."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     # --- derived helpers, written once over the abstract methods -------------------------

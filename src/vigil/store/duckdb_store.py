@@ -61,6 +61,14 @@ class DuckDBStore(Store):
             self.connection.unregister(view)
         return data.num_rows
 
+    def temp_table(self, name: str, data: pa.Table) -> None:
+        view = f"_temp_{name}"
+        self.connection.register(view, data)
+        try:
+            self.connection.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS SELECT * FROM "{view}"')
+        finally:
+            self.connection.unregister(view)
+
     def close(self) -> None:
         self.connection.close()
 
