@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "vigil.estimates.commands",
     "vigil.checks.commands",
     "vigil.linkage.commands",
+    "vigil.review.commands",
 )
 
 for module_name in COMMAND_MODULES:

@@ -278,6 +278,53 @@ FINDINGS = Table(
     key=("finding_id",),
 )
 
+SAMPLES = Table(
+    "samples",
+    "Incidents drawn for human audit (`vigil sample`): a stratified random sample, one row per incident, with "
+    "the design weight the estimates use.",
+    (
+        _c("sample_id", "VARCHAR", "The sample (derived from the seed, the design and the sampling frame).", "derived",
+           required=True),
+        _c("incident_id", "VARCHAR", "Incident drawn.", "", required=True, references="incidents.incident_id"),
+        _c("stratum", "VARCHAR", "Stratum the incident was drawn from, e.g. 'CW / violence' (area / incident group).",
+           "", required=True),
+        _c("weight", "DOUBLE", "Design weight: incidents in the stratum / incidents drawn from it (N_h / n_h).", "",
+           required=True),
+        _c("drawn_at", "TIMESTAMPTZ", "When the sample was drawn.", "", required=True),
+        _c("seed", "INTEGER", "Random seed: the same seed, design and frame draw the same incidents.", "",
+           required=True),
+        _c("design", "JSON", "How it was drawn: frame window, strata (by), allocation, size or margin, and each "
+           "stratum's population and sample size.", "", required=True),
+    ),
+    key=("sample_id", "incident_id"),
+)
+
+REVIEWS = Table(
+    "reviews",
+    "Human decisions on sampled incidents (the audit workbook) and on findings (the findings worklist), "
+    "read back by `vigil review import`. A changed decision is a new row; the latest row counts.",
+    (
+        _c("review_id", "VARCHAR", "Identity of the decision (hash of what was decided): importing the same "
+           "file twice stores nothing twice.", "derived", required=True),
+        _c("sample_id", "VARCHAR", "Sample the incident was drawn in (empty for a decision on a finding).", ""),
+        _c("incident_id", "VARCHAR", "Incident reviewed.", "", references="incidents.incident_id"),
+        _c("crimes_should_record", "INTEGER", "Crimes that should have been recorded from this log under the "
+           "Home Office Counting Rules (empty when a decision does not say).", ""),
+        _c("offence_codes", "VARCHAR", "Home Office offence codes of those crimes, comma-separated, each a "
+           "code in the offence catalogue.", ""),
+        _c("crimes_recorded_correctly", "INTEGER", "Of those, crimes the force recorded correctly.", ""),
+        _c("on_time", "VARCHAR", "Recorded within the 24-hour limit?", "", allowed=("yes", "no", "n.a.")),
+        _c("reviewer", "VARCHAR", "Who decided (name or collar number).", "", required=True),
+        _c("notes", "VARCHAR", "Reviewer's notes.", ""),
+        _c("reviewed_at", "TIMESTAMPTZ", "When the decision was imported.", "", required=True),
+        _c("source_file", "VARCHAR", "Workbook the decision was read from.", "", required=True),
+        # Not in the list: ties a decision on a finding to that finding (empty for sampled incidents).
+        _c("finding_id", "VARCHAR", "Finding decided on, when the decision came from the findings worklist.", "",
+           references="findings.finding_id"),
+    ),
+    key=("review_id",),
+)
+
 QUARANTINE = Table(
     "quarantine",
     "Rows that could not be stored, with where they came from and why. Nothing read is dropped silently.",
@@ -444,7 +491,7 @@ TRUTH_UNDERSTAFFED_HOURS = Table(
 TABLES: tuple[Table, ...] = (
     AREAS, OFFICERS, PERSONS, INCIDENTS, CALLS, ROSTERS, INCIDENT_PERSONS, CRIMES, CRIME_VICTIMS,
     INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, INCIDENT_READINGS, INCIDENT_READING_OFFENCES,
-    PERSON_LINKS, PERSON_LINK_DECISIONS, FINDINGS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
+    PERSON_LINKS, PERSON_LINK_DECISIONS, FINDINGS, SAMPLES, REVIEWS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
     TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS, TRUTH_UNDERSTAFFED_HOURS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
@@ -453,7 +500,7 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 CANONICAL_TABLES = tuple(t.name for t in TABLES if t.name not in
                          {"findings", "quarantine", "ingest_log", "force_metadata", "open_data_crimes",
                           "incident_readings", "incident_reading_offences", "person_links",
-                          "person_link_decisions"}
+                          "person_link_decisions", "samples", "reviews"}
                          and not t.answer_key)
 
 
