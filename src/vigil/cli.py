@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "vigil.checks.commands",
     "vigil.linkage.commands",
     "vigil.review.commands",
+    "vigil.report.commands",
 )
 
 for module_name in COMMAND_MODULES:
