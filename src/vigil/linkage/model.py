@@ -46,25 +46,22 @@ def _dob_comparison():
     ], output_column_name="dob")
 
 
-def _postcode_comparison():
-    return cl.CustomComparison([
-        cll.NullLevel("postcode"),
-        cll.ExactMatchLevel("postcode"),
-        cll.DamerauLevenshteinLevel("postcode", 1),
-        cll.ExactMatchLevel("postcode_outward"),
-        cll.ElseLevel(),
-    ], output_column_name="postcode")
-
-
 def _address_comparison():
+    """Street, house number and postcode in ONE comparison: they say the same thing (where the
+    person lives), so scoring them separately would count one fact several times — and in police
+    data household members share all of them. The town is kept apart: it is coarse and its errors
+    are independent of the street's."""
+    same_street = cll.And(cll.ExactMatchLevel("street"), cll.ExactMatchLevel("house_number"))
     return cl.CustomComparison([
-        cll.NullLevel("street"),
-        cll.And(cll.ExactMatchLevel("street"), cll.ExactMatchLevel("house_number")),
-        cll.ExactMatchLevel("street"),
-        cll.JaroWinklerLevel("street", 0.9),
-        cll.JaroWinklerLevel("street", 0.75),
+        cll.And(cll.NullLevel("street"), cll.NullLevel("postcode")),
+        cll.And(same_street, cll.ExactMatchLevel("postcode")).configure(label_for_charts="same address and postcode"),
+        same_street.configure(label_for_charts="same street address"),
+        cll.ExactMatchLevel("postcode").configure(label_for_charts="same postcode"),
+        cll.And(cll.JaroWinklerLevel("street", 0.9), cll.ExactMatchLevel("postcode_outward"))
+        .configure(label_for_charts="similar street, same postcode district"),
+        cll.ExactMatchLevel("postcode_outward").configure(label_for_charts="same postcode district"),
         cll.ElseLevel(),
-    ], output_column_name="street")
+    ], output_column_name="address")
 
 
 def settings(link_type: str = "dedupe_only", identifiers: tuple[str, ...] = (),
@@ -75,8 +72,7 @@ def settings(link_type: str = "dedupe_only", identifiers: tuple[str, ...] = (),
         "forename": _name_comparison("forename", "surname", canonical="forename_canonical"),
         "surname": _name_comparison("surname", "forename"),
         "dob": _dob_comparison(),
-        "postcode": _postcode_comparison(),
-        "street": _address_comparison(),
+        "address": _address_comparison(),
         "town": cl.ExactMatch("town"),
         "phone": cl.CustomComparison([cll.NullLevel("phone"), cll.ExactMatchLevel("phone"),
                                       cll.DamerauLevenshteinLevel("phone", 1), cll.ElseLevel()],

@@ -50,7 +50,7 @@ def score_pairs(persons: pa.Table, *, link_type: str = "dedupe_only", source_dat
         frames = db_api.register("persons_std")
     else:
         frames = [db_api.register(table) for table in _split_by_dataset(connection)]
-    empty = frozenset(column for column in ("phone", "town", "street", "postcode", "dob")
+    empty = frozenset(column for column in ("phone", "dob")
                       if connection.execute(f"SELECT count({column}) FROM persons_std").fetchall()[0][0] == 0)
     linker = Linker(frames, model.settings(link_type, identifiers, empty), log_level=logging.ERROR)
     model.train(linker, seed=seed, identifiers=identifiers)
