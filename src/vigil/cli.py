@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "vigil.estimates.commands",
     "vigil.checks.commands",
     "vigil.linkage.commands",
+    "vigil.reading.commands",
     "vigil.review.commands",
     "vigil.report.commands",
 )

@@ -12,16 +12,24 @@ OPEN_INVESTIGATIONS = """
 """
 
 
+ALL_INVESTIGATIONS = """
+    SELECT v.*, c.incident_id, c.area_id AS crime_area_id, c.offence_code, c.reported_at, c.recorded_at
+    FROM investigations AS v JOIN crimes AS c USING (crime_ref)
+    WHERE c.recorded_at <= $as_of::TIMESTAMPTZ
+"""
+
+
 def _not_accredited(context: AuditContext) -> str:
     # College of Policing PIP: rape and serious sexual offences, serious violence and robbery need
-    # PIP 2; homicide and kidnap PIP 3. The catalogue holds the level each offence needs.
+    # PIP 2; homicide and kidnap PIP 3. The catalogue holds the level each offence needs. Finalised
+    # investigations count too: the inspectorate asks who investigated, not only who still does.
     return f"""
         SELECT v.incident_id, v.crime_ref, NULL AS person_id, NULL AS evidence_id, v.officer_id,
                v.crime_area_id AS area_id, NULL AS severity, 1.0 AS confidence,
                {evidence_json(offence_code="v.offence_code", level_needed="oc.pip_level",
                               officer_pip_level="o.pip_level", allocated_at="v.allocated_at")} AS evidence,
                v.allocated_at AS due_at
-        FROM ({OPEN_INVESTIGATIONS}) AS v
+        FROM ({ALL_INVESTIGATIONS}) AS v
         JOIN officers AS o USING (officer_id)
         JOIN offence_catalogue AS oc ON oc.code = v.offence_code
         WHERE o.pip_level < oc.pip_level

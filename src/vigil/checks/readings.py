@@ -6,11 +6,14 @@ spread over the machine's cores in batches."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Callable, Iterator
 
 import pyarrow as pa
@@ -26,8 +29,21 @@ def _reader():
     return reading
 
 
+@lru_cache(maxsize=1)
 def reader_version() -> str:
-    return str(getattr(_reader(), "READER_VERSION", "unversioned"))
+    """Changes whenever the reader's rules or shipped model change, so the next audit re-reads
+    every log with the new reader (and only then)."""
+    from importlib import resources
+
+    from vigil import __version__
+
+    digest = hashlib.sha256()
+    package = resources.files("vigil.reading")
+    for path in sorted(package.rglob("*"), key=str):
+        if path.is_file() and path.suffix in (".py", ".json", ".joblib", ".toml"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return f"vigil {__version__} reader {digest.hexdigest()[:12]}"
 
 
 def _classify_batch(records: list[dict]) -> list[dict]:
@@ -74,7 +90,8 @@ def _classified(batches: Iterator[list[dict]], workers: int) -> Iterator[list[di
     if workers <= 1:
         yield from map(_classify_batch, batches)
         return
-    with ProcessPoolExecutor(workers) as pool:
+    # Spawned, not forked: a forked child would inherit DuckDB's threads mid-flight.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.submit(_classify_batch, batch))

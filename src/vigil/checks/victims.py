@@ -61,12 +61,13 @@ def _repeat_victim_not_identified(context: AuditContext) -> str:
 
 
 def _vulnerability_not_identified(context: AuditContext) -> str:
-    # Indicators come from the reader (narrative cues, each with its span) and from the victim's age
-    # on the day (under 18: child; domain.md 7.1 THRIVE "vulnerability").
+    # Indicators come from the reader (narrative cues, each with its span; domestic abuse is one —
+    # issue 5's list) and from the victim's age on the day (under 18: child; THRIVE, domain.md 7.1).
     return f"""
         SELECT i.incident_id, NULL AS crime_ref, NULL AS person_id, NULL AS evidence_id, NULL AS officer_id,
                i.area_id, NULL AS severity, 0.8 AS confidence,
-               {evidence_json(indicators="r.vulnerability", child_victim="coalesce(child.any_child, false)")} AS evidence,
+               {evidence_json(indicators="r.vulnerability", domestic_abuse="coalesce(r.domestic, false)",
+                              child_victim="coalesce(child.any_child, false)")} AS evidence,
                i.opened_at + INTERVAL 1 HOUR AS due_at
         FROM incidents AS i
         LEFT JOIN incident_readings AS r USING (incident_id)
@@ -78,7 +79,8 @@ def _vulnerability_not_identified(context: AuditContext) -> str:
             GROUP BY ip.incident_id
         ) AS child USING (incident_id)
         WHERE NOT coalesce(i.vulnerability_marked, false) AND i.opened_at <= $as_of::TIMESTAMPTZ
-          AND (json_array_length(coalesce(r.vulnerability, '[]')) > 0 OR coalesce(child.any_child, false))
+          AND (json_array_length(coalesce(r.vulnerability, '[]')) > 0 OR coalesce(r.domestic, false)
+               OR coalesce(child.any_child, false))
     """
 
 

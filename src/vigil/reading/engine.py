@@ -1,0 +1,230 @@
+"""Evaluate the declared offence rules against one normalised narrative.
+
+For each rule, each point to prove is found `met`, `not_met` or `unclear` with the span that shows
+it; an offence is disclosed when every required point is met. The result is a list of Findings
+(one per disclosed offence, with the victims it names) that counting.py then counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vigil.reading import context
+from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
+from vigil.reading.points import PERSON, PRESUMED, STATE, STATEMENT, OffenceRule, Point, word_heads
+from vigil.reading.text import Normalised
+from vigil.reading.victims import MAIN, stated_victim_count, victims_of
+
+MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
+_AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (\d{1,2})\b")
+_MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forced) (?:him|his|the boy|a boy|a man|the man|her son|his son|the male)\b"
+                          r"|\b(?:male victim|boy|son) (?:was |has been )?(?:raped|sexually assaulted|touched|groped)"
+                          r"|\b(?:from (?:a )?male|male aged|male \(\d+\)|male caller|man aged|barman)\b")
+_FEMALE_CUE = re.compile(r"\b(?:her|she|girl|woman|female|daughter)\b")
+_MALE_CUE = re.compile(r"\b(?:him|his|he|boy|man|male|son)\b")
+# Home Office codes for rape and sexual assault by the victim's sex and age (HOCR Sexual offences).
+_SEXUAL_CODE_BY_SEX_AGE = {
+    "19C": {("f", 13): "19E", ("f", 16): "19D", ("f", None): "19C", ("m", 13): "19H", ("m", 16): "19G", ("m", None): "19F"},
+    "20A": {("f", 13): "20B", ("f", None): "20A", ("m", 13): "17B", ("m", None): "17A"},
+}
+
+
+@dataclass
+class PointResult:
+    point: str
+    status: str
+    span: tuple[int, int] | None   # in normalised text
+
+
+@dataclass
+class Finding:
+    code: str
+    rule: OffenceRule
+    points: list[PointResult]
+    evidence: list[tuple[int, int]]
+    victims: list[str]                     # victim keys ("injured party", "neighbour", "john"...)
+    confidence: float
+    rule_refs: list[str] = field(default_factory=list)
+
+
+def _evaluate_point(point: Point, doc: Normalised) -> tuple[str, tuple[int, int] | None, list[tuple[int, int]]]:
+    """Status, the span shown for it, and every asserted span (for victims and evidence)."""
+    text = doc.text
+    asserted: list[tuple[int, int]] = []
+    first_other: tuple[str, tuple[int, int]] | None = None
+    if point.cues is not None:
+        is_statement = point.kind == STATEMENT
+        for match in point.cues.finditer(text):
+            how = context.reading(doc, match.start(), is_statement)
+            if how == context.ASSERTED:
+                asserted.append(match.span())
+            elif first_other is None:
+                first_other = (how, match.span())
+        if not asserted and first_other is None and point.kind != PRESUMED:
+            return NOT_MET, None, []
+    if point.contrary is not None:
+        for match in point.contrary.finditer(text):
+            if context.reading(doc, match.start(), is_statement=True) == context.ASSERTED:
+                return NOT_MET, match.span(), []
+    if point.cues is None:   # PRESUMED, and nothing says otherwise
+        return MET, None, []
+    if len(asserted) >= point.minimum:
+        return MET, asserted[0], asserted
+    if asserted:
+        return UNCLEAR, asserted[0], asserted
+    if first_other is not None:
+        return (NOT_MET if first_other[0] == context.NEGATED else UNCLEAR), first_other[1], []
+    return (MET if point.kind == PRESUMED else NOT_MET), None, []
+
+
+def _victim_sex_and_age(doc: Normalised, act_span: tuple[int, int]) -> tuple[str, int | None]:
+    ages = [int(next(g for g in m.groups() if g)) for m in _AGE.finditer(doc.text)]
+    act = doc.text[act_span[0]:act_span[1] + 12]
+    if _MALE_CUE.search(act) and not _FEMALE_CUE.search(act):
+        sex = "m"
+    elif _FEMALE_CUE.search(act):
+        sex = "f"
+    else:
+        sex = "m" if _MALE_VICTIM.search(doc.text) else "f"
+    return sex, (min(ages) if ages else None)
+
+
+def _choose_code(rule: OffenceRule, doc: Normalised, act_span: tuple[int, int], reported_at: str | None) -> str:
+    code = rule.code
+    if rule.valid_from and reported_at and reported_at[:10] < rule.valid_from:
+        return rule.fallback
+    if rule.variants:
+        sentence_start, sentence_end = doc.sentence_of(act_span[0])
+        # near the act, or in its sentence (searched in place: slicing would defeat the cue prefilter cache)
+        near_start, near_end = max(0, act_span[0] - 60), min(len(doc.text), act_span[1] + 80)
+        for variant_code, variant_pattern in rule.variants:
+            if variant_pattern.search(doc.text, min(near_start, sentence_start), max(near_end, sentence_end)):
+                code = variant_code
+                break
+    if rule.code in _SEXUAL_CODE_BY_SEX_AGE:
+        sex, age = _victim_sex_and_age(doc, act_span)
+        table = _SEXUAL_CODE_BY_SEX_AGE[rule.code]
+        band = 13 if age is not None and age < 13 else 16 if age is not None and age < 16 and rule.code == "19C" else None
+        code = table.get((sex, band), table[(sex, None)])
+    return code
+
+
+# each rule's first required cue: a rule whose first required cue cannot match is skipped without evaluating its points
+_TRIGGERS = [(rule, next((p.cues for p in rule.points if p.cues is not None and p.required), None)) for rule in RULES]
+
+
+def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    heads = word_heads(doc.text)
+    for rule, trigger in _TRIGGERS:
+        if trigger is not None and not trigger.could_match(doc.text, heads):
+            continue
+        results: list[PointResult] = []
+        evidence: list[tuple[int, int]] = []
+        disclosed = True
+        act_spans: list[tuple[int, int]] = []
+        for point in rule.points:
+            status, span, asserted = _evaluate_point(point, doc)
+            results.append(PointResult(point.name, status, span))
+            if point.required and status != MET:
+                disclosed = False
+                break
+            if asserted:
+                evidence.extend(asserted)
+                if not act_spans:
+                    act_spans = asserted
+        if not disclosed or not act_spans:
+            continue
+        code = _choose_code(rule, doc, act_spans[0], reported_at)
+        if rule.victim == STATE:
+            victims = [rule.code]
+        elif is_course_of_conduct_rule(rule):
+            victims = [MAIN]    # one crime per victim per course of conduct: the person reporting the course
+        else:
+            victims = victims_of(doc, act_spans, rule.victim)
+        presumed = sum(1 for r in results if r.status != MET)
+        findings.append(Finding(code, rule, results, sorted(set(evidence)), victims,
+                                round(rule.confidence - 0.05 * presumed, 2), [rule.rule_ref]))
+    return _pad_to_stated_victims(doc, _grade_assaults(doc, _drop_superseded(findings), reported_at))
+
+
+def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Finding]:
+    """ "Three victims identified": Section D counts the victims the log states even when the
+    reader could not tell them apart by name."""
+    stated = stated_victim_count(doc)
+    person = [f for f in findings if f.rule.victim == PERSON]
+    named = {v for f in person for v in f.victims}
+    if person and stated > len(named):
+        least = min(person, key=lambda f: f.rule.confidence)
+        least.victims = least.victims + [f"victim {n}" for n in range(len(named) + 1, stated + 1)]
+    return findings
+
+
+_ASSAULT_GRADES = ("5D", "8N", "105A")          # most serious first
+_RULE_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def is_course_of_conduct_rule(rule: OffenceRule) -> bool:
+    return rule.code in ("8Q", "8L", "8U")
+
+
+def _asserted(cues, doc: Normalised, start: int, end: int) -> tuple[int, int] | None:
+    for match in cues.finditer(doc.text, start, end):
+        if context.reading(doc, match.start(), is_statement=True) == context.ASSERTED:
+            return match.span()
+    return None
+
+
+_INJURY_SENTENCES = 3   # an injury is often logged a line or two after the act ("0148 IP has swelling")
+
+
+def _sentences_after(doc: Normalised, position: int, count: int) -> int:
+    end = position
+    for _ in range(count):
+        _, end = doc.sentence_of(end)
+        if end >= len(doc.text):
+            break
+    return end
+
+
+def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str | None) -> list[Finding]:
+    """Grade each assault act by the injury described with it (same or next sentence), so that one
+    victim with a cut (8N) and another "not hurt" (105A) are two different crimes (Section D)."""
+    if not any(f.rule.code in _ASSAULT_GRADES for f in findings):
+        return findings
+    graded: dict[str, Finding] = {}
+    acts = [m for m in FORCE.finditer(doc.text) if context.reading(doc, m.start()) == context.ASSERTED]
+    for match in acts:
+        # the injury belongs to this act: from the act to the next act, or over the next few sentences
+        sentence_start, _ = doc.sentence_of(match.start())
+        following = [m.start() for m in acts if m.start() > match.start()]
+        region_end = following[0] if following else _sentences_after(doc, match.end(), _INJURY_SENTENCES)
+        serious = _asserted(SERIOUS_INJURY, doc, sentence_start, region_end)
+        contrary = _asserted(INJURY_CONTRARY, doc, sentence_start, region_end)
+        injury = None if contrary else _asserted(INJURY, doc, sentence_start, region_end)
+        grade = "5D" if serious else "8N" if injury else "105A"
+        rule = _RULE_BY_CODE[grade]
+        code = _choose_code(rule, doc, match.span(), reported_at)
+        injury_point = PointResult(rule.points[-1].name if grade == "8N" else "injury", MET if injury or serious else NOT_MET,
+                                   serious or injury or contrary)
+        points = [PointResult("force applied or apprehended", MET, match.span()),
+                  PointResult("unlawful (no lawful excuse such as self-defence)", MET, None), injury_point]
+        evidence = [match.span()] + [span for span in (serious, injury) if span]
+        victims = victims_of(doc, [match.span()], PERSON)
+        if code in graded:
+            graded[code].victims = list(dict.fromkeys(graded[code].victims + victims))
+            graded[code].evidence = sorted(set(graded[code].evidence + evidence))
+        else:
+            graded[code] = Finding(code, rule, points, evidence, victims, rule.confidence, [rule.rule_ref])
+    if not graded:
+        return findings
+    return [f for f in findings if f.rule.code not in _ASSAULT_GRADES] + list(graded.values())
+
+
+def _drop_superseded(findings: list[Finding]) -> list[Finding]:
+    """A more specific offence replaces the general one it contains (ABH contains the assault,
+    burglary the theft, stalking the harassment): the same facts are one offence, not two."""
+    superseded = {code for f in findings for code in f.rule.supersedes}
+    kept = [f for f in findings if f.code not in superseded and f.rule.code not in superseded]
+    return kept

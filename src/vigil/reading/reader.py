@@ -1,0 +1,167 @@
+"""classify(): read one narrative the way a crime registrar would, and say what must be recorded.
+
+Steps, each leaving its evidence spans and rule references on the output:
+1. normalise once (text.py), keeping the offset map;
+2. the declared offence rules (offence_rules.py, engine.py): points to prove with negation,
+   threats versus acts and hypotheticals;
+3. the statistical model (model.py) may add an offence the rules missed, above its threshold;
+4. the situation (situations.py): transfer, credible contrary evidence, third-party reports not
+   confirmed; domestic, ASB, vulnerability;
+5. the counting rules (counting.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from vigil.catalogue import offences as catalogue
+from vigil.reading import counting, engine, situations
+from vigil.reading.model import MODEL_RULE_REF, OffenceModel, default_model
+from vigil.reading.points import OffenceRule
+from vigil.reading.text import Normalised, normalise
+from vigil.reading.victims import MAIN
+
+_USE_DEFAULT = object()
+THIRD_PARTY = re.compile(r"\b(?:third party|passer-?by|member of the public|witness|anonymous|neighbour (?:reports|called|states)|"
+                         r"friend (?:reports|called|states)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of)\b")
+RETRACTION = re.compile(r"\b(?:retract\w*|withdr[ae]w\w*|withdrawn|no longer wish\w*|does not want to (?:support|make|give)|doesn't want (?:to support|police|to make)|"
+                        r"will not support|won't support|declined to (?:support|give a statement|make a statement)|does not support|"
+                        r"(?:does not|doesn't|did not|didn't) want (?:any )?police|(?:now )?says? (?:nothing happened|it didn't happen|(?:she|he) fell)|changed (?:her|his) (?:account|story))\b")
+HISTORIC = re.compile(r"\b(?:historic\w*|years ago|as a child|when (?:she|he) was (?:a child|young|\d+)|in (?:19|20)\d\d\b)")
+RETRACTION_REF = ("NCRS (domain.md 1.3): a retraction or unwillingness to support a prosecution does not cancel a crime "
+                  "disclosed on the balance of probabilities; only credible evidence to the contrary does")
+HISTORIC_REF = "NCRS: a historic report is recorded when it is reported (domain.md 1.3)"
+MODEL_CONFIDENCE_CAP = 0.6
+_MODEL_RULE_CACHE: dict[str, OffenceRule] = {}
+
+
+def _model_rule(code: str) -> OffenceRule:
+    if code not in _MODEL_RULE_CACHE:
+        _MODEL_RULE_CACHE[code] = OffenceRule(code, (), MODEL_RULE_REF)
+    return _MODEL_RULE_CACHE[code]
+
+
+def _model_evidence(model: OffenceModel, doc: Normalised, code: str) -> list[tuple[int, int]]:
+    """The narrative's words that pushed the model towards `code` most (its largest positive weights)."""
+    try:
+        words = model.pipeline.steps[0][1].transformer_list[0][1]
+        estimator = model.pipeline.steps[-1][1].estimators_[model.codes.index(code)]
+        weights = estimator.coef_[0]
+        vocabulary = words.vocabulary_
+    except (AttributeError, IndexError, KeyError, ValueError):
+        return []
+    scored = []
+    for match in re.finditer(r"\b\w\w+\b", doc.text):
+        column = vocabulary.get(match.group(0))
+        if column is not None and weights[column] > 0:
+            scored.append((weights[column], match.span()))
+    return sorted(span for _, span in sorted(scored, reverse=True)[:3])
+
+
+def _add_model_offences(findings: list[engine.Finding], probabilities, model: OffenceModel, doc: Normalised) -> None:
+    found = {f.code for f in findings} | {c for f in findings for c in f.rule.supersedes}
+    for column, code in enumerate(model.codes):
+        probability = float(probabilities[column])
+        if probability >= model.threshold and code not in found:
+            findings.append(engine.Finding(
+                code, _model_rule(code), [], _model_evidence(model, doc, code), [MAIN],
+                round(min(MODEL_CONFIDENCE_CAP, probability * MODEL_CONFIDENCE_CAP), 2), [MODEL_RULE_REF]))
+
+
+def _point_output(point: engine.PointResult, doc: Normalised, fallback: tuple[int, int] | None) -> dict:
+    span = point.span or fallback
+    return {"point": point.point, "status": point.status,
+            "evidence": doc.original_span(*span) if span else None}
+
+
+def _offence_output(entry: counting.CountedOffence, doc: Normalised, extra_refs: list[str]) -> dict:
+    principal = max(entry.findings, key=lambda f: f.confidence)
+    act = principal.evidence[0] if principal.evidence else None
+    spans = sorted({span for f in entry.findings for span in f.evidence})
+    refs = list(dict.fromkeys([*principal.rule_refs, *entry.rule_refs, *extra_refs]))
+    if entry.absorbed:   # name what the principal crime rule absorbed, in place of the bare reference
+        refs = [r for r in refs if r != counting.SECTION_F] + [
+            f"{counting.SECTION_F}: includes {', '.join(entry.absorbed)} against the same victim"]
+    known = catalogue().get(entry.code)
+    return {
+        "code": entry.code,
+        "name": known.name if known else entry.code,
+        "count": entry.count,
+        "confidence": principal.confidence,
+        "points_to_prove": [_point_output(p, doc, act) for p in principal.points],
+        "evidence": [doc.original_span(*span) for span in spans],
+        "rule_refs": refs,
+    }
+
+
+def _read(record_id, narrative: str, opening_code: str | None, reported_at: str | None,
+          probabilities, model: OffenceModel | None) -> dict:
+    doc = normalise(narrative)
+    situation = situations.read_situation(doc, opening_code)
+    findings = engine.evaluate(doc, reported_at)
+    reason = None
+    if situation.overriding_reason is not None:
+        reason_name = situation.overriding_reason[0]
+        if reason_name.startswith("not confirmed") and not THIRD_PARTY.search(doc.text):
+            situation.overriding_reason = None      # a victim's own retraction does not stop recording
+        elif findings or reason_name != "not confirmed by the victim (third-party report)":
+            reason = reason_name
+            if any(f.code.startswith("19") for f in findings):
+                reason += ": record the report of rape as N100"
+    if model is not None and probabilities is not None and reason is None:
+        _add_model_offences(findings, probabilities, model, doc)
+    counted = [] if reason else counting.count_crimes(findings, reported_at, situation.already_reported)
+    counted = [c for c in counted if (catalogue().get(c.code) is None or catalogue()[c.code].notifiable)]
+    extra_refs = ([RETRACTION_REF] if RETRACTION.search(doc.text) else []) + ([HISTORIC_REF] if HISTORIC.search(doc.text) else [])
+    offences = [_offence_output(entry, doc, extra_refs) for entry in counted]
+    crime_count = sum(o["count"] for o in offences)
+    if not offences and reason is None:
+        reason = situations.non_crime_reason(doc)
+    return {
+        "id": record_id,
+        "crime": crime_count > 0,
+        "crime_count": crime_count,
+        "offences": offences,
+        "domestic": situation.domestic,
+        "asb": {"category": situation.asb_category} if situation.asb_category else None,
+        "vulnerability": situation.vulnerability,
+        "non_crime_reason": None if offences else reason,
+    }
+
+
+def _resolve(model) -> OffenceModel | None:
+    chosen = default_model() if model is _USE_DEFAULT else model
+    # a model whose cross-validated threshold is above 1 can add nothing: skip running it
+    return None if chosen is not None and chosen.threshold > 1 else chosen
+
+
+def classify(narrative: str, opening_code: str | None = None, reported_at: str | None = None,
+             id=None, model=_USE_DEFAULT) -> dict:
+    """What one narrative discloses under the crime recording rules (issue 3 part 1 output)."""
+    return classify_many([{"id": id, "narrative": narrative, "opening_code": opening_code,
+                           "reported_at": reported_at}], model=model)[0]
+
+
+def classify_many(records: Iterable[dict], model=_USE_DEFAULT, batch_size: int = 2048) -> list[dict]:
+    """classify() for many records; the model vectorises each batch once."""
+    return list(iter_classify(records, model=model, batch_size=batch_size))
+
+
+def iter_classify(records: Iterable[dict], model=_USE_DEFAULT, batch_size: int = 2048):
+    resolved = _resolve(model)
+    batch: list[dict] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= batch_size:
+            yield from _classify_batch(batch, resolved)
+            batch = []
+    if batch:
+        yield from _classify_batch(batch, resolved)
+
+
+def _classify_batch(batch: list[dict], model: OffenceModel | None):
+    probabilities = model.probabilities([r["narrative"] for r in batch]) if model is not None else None
+    for row, record in enumerate(batch):
+        yield _read(record.get("id"), record["narrative"], record.get("opening_code"), record.get("reported_at"),
+                    probabilities[row] if probabilities is not None else None, model)

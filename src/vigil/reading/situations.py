@@ -1,0 +1,145 @@
+"""What kind of report this is, apart from the offences: why no crime is recorded, domestic abuse,
+ASB category, vulnerability, and acts the narrative says were already reported.
+
+NCRS recording test (domain.md 1.3): record when, on the balance of probabilities, the report
+amounts to a crime and there is no credible evidence to the contrary immediately available. So:
+- a retraction, a victim who will not support a prosecution, or a suspect's denial does not stop
+  the recording of a crime already disclosed (only credible, provable evidence to the contrary does);
+- a historic report is still a crime;
+- a crime that happened in another force's area is transferred (Annex A; flowchart step 6);
+- a third-party report of a crime the victim will not confirm or cannot be traced for is closed as
+  a crime-related incident (flowchart steps 4-5; for rape an N100, domain.md 1.5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vigil.reading import context
+from vigil.reading.points import pattern
+from vigil.reading.text import Normalised
+
+# Reasons that stop recording even when an offence is described (checked first, in this order).
+OVERRIDING_REASONS = (
+    ("transfer to another force", "HOCR General Rules Annex A (NCRSG protocol): the crime is recorded by the force where it occurred",
+     pattern(r"(?:another|other|different|neighbouring) (?:police )?force(?:'s)?(?: area)?", r"out of force(?: area)?",
+             r"(?:occurred|happened|took place) (?:\w+ ){0,4}in (?:the )?(?:[a-z]+ ){0,2}(?:police|constabulary)(?: force)? area",
+             r"(?:transfer\w*|pass\w*|refer\w*|forward\w*|sent) (?:\w+ ){0,3}to (?:the )?(?:[a-z]+ ){1,3}(?:police|constabulary)",
+             r"(?:police|constabulary) (?:to record|will record|are recording|have recorded|to deal|to investigate)",
+             r"outside (?:the |our |this )?(?:force|met|police) area", r"their ref(?:erence)? to follow", r"they will record",
+             r"(?:police|constabulary) (?:contacted|informed|notified)[\w, ]{0,60}(?:will record|to record|their ref)")),
+    ("credible evidence to the contrary", "NCRS recording test (b): credible evidence to the contrary immediately available (domain.md 1.3)",
+     pattern(r"cctv (?:\w+ ){0,4}(?:shows?|showed|confirms?|confirmed) (?:\w+ ){0,6}(?:no (?:offence|assault|crime|contact|theft|one)|not|nothing|(?:she|he|the injured party|the caller|they) (?:fell|tripped|dropped|left|gave|was the aggressor))",
+             r"(?:cctv|footage|body worn video|bwv|video|dashcam|ring doorbell) (?:\w+ ){0,3}(?:shows?|showed|confirms?|confirmed|proves?) (?:\w+ ){0,5}(?:fell|tripped|self[- ]defen[cs]e|no (?:offence|crime|assault))",
+             r"(?:found|located|returned|turned up|recovered) (?:\w+ ){0,3}(?:at home|in (?:her|his|the) (?:car|bag|house|pocket|flat)|by (?:her|his) (?:husband|wife|son|daughter|partner|family))",
+             r"(?:admit\w*|confess\w*) (?:\w+ ){0,4}(?:made (?:it|the (?:story|allegation)) up|fabricat\w*|lied|false)", r"false (?:report|allegation)",
+             r"no offence(?: (?:took place|occurred|disclosed|committed|by|to pursue))?", r"(?:recovered|repossessed) by (?:a |the )?(?:repossession|finance|bailiff)\w*",
+             r"(?:cctv|bwv|body worn video|footage) (?:[\w,]+ ){0,8}(?:no contact|no offence|another room|attacking (?:the|him|her))",
+             r"forgot where (?:he|she|they) (?:left|parked|put)", r"(?:false|faulty) alarm", r"alarm fault\w*", r"(?:phone|item|car|bike) (?:was )?intact",
+             r"never touched (?:it|her|him)", r"borrowed (?:them|it) (?:\w+ ){0,5}(?:as agreed|with permission)", r"admit\w* (?:he|she) (?:said|made) it",
+             r"(?:it|car|bike|phone|item|bag) was found (?:by|at|in|on|locked)", r"found it (?:under|behind|in|at)", r"(?:verified|confirmed|established) (?:\w+ ){0,4}no (?:offence|crime)",
+             r"(?:was|had been) (?:given|lent|borrowed) (?:with|by) (?:permission|consent)", r"had permission to",
+             r"(?:bank|store|shop|company) (?:\w+ ){0,3}(?:confirm\w*|records show) (?:\w+ ){0,6}(?:no (?:theft|offence)|(?:was|were) (?:paid|returned|refunded))")),
+    ("not confirmed by the victim (third-party report)", "HOCR flowchart steps 4-5: victim cannot be traced or will not confirm; a rape report becomes N100 (domain.md 1.5)",
+     pattern(r"(?:victim|injured party|female|male|she|he) (?:\w+ ){0,3}(?:cannot be traced|could not be traced|not traced|untraced|refused to (?:confirm|engage|speak|give details))",
+             r"(?:victim|injured party|she|he) (?:\w+ ){0,2}(?:states|stated|says|said|confirms?|confirmed) (?:\w+ ){0,3}(?:nothing (?:has )?happened|no offence|it did not happen|it didn't happen|all (?:is )?fine)",
+             r"(?:denies|denied) (?:anything|any offence|being assaulted|being (?:hit|punched|attacked|touched|raped)|that anything)",
+             r"nothing of the kind happened", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record")),
+)
+
+# Reasons given when no notifiable offence is disclosed (first match wins).
+NON_CRIME_REASONS = (
+    ("civil dispute", pattern(r"civil (?:matter|dispute|issue|case)", r"boundary dispute", r"(?:dispute|argument|disagreement) (?:over|about|regarding|re) (?:a |the |an )?(?:deposit|debt|money|invoice|refund|rent|payment|parking|custody|contact|access|ownership|fence|boundary|contract|work|wages|inheritance|will)",
+                              r"owes? (?:her|him|them|me) (?:money|£)", r"(?:landlord|tenant|tenancy|eviction|small claims|county court|solicitor)", r"(?:refund|faulty goods|trading standards|consumer)",
+                              r"custody", r"contact arrangements?", r"handover")),
+    ("lost property", pattern(r"lost", r"misplaced", r"mislaid", r"dropped", r"left (?:it|her \w+|his \w+|them|the \w+) (?:on|in|at)", r"can't find", r"cannot find",
+                              r"may have (?:dropped|left|lost)", r"lost property")),
+    ("sudden death (non-suspicious)", pattern(r"sudden death", r"unexpected death", r"found (?:\w+ ){0,3}deceased", r"no suspicious circumstances", r"non[- ]suspicious")),
+    ("missing person", pattern(r"missing (?:person|from home|from care)", r"has not returned (?:home)?", r"hasn't come home", r"not returned from", r"reported missing")),
+    ("concern for welfare", pattern(r"concern(?:ed)? (?:for|about) (?:\w+ ){0,3}(?:welfare|safety|wellbeing)", r"welfare check", r"not (?:been )?seen (?:for|since)",
+                                    r"suicid\w*", r"self[- ]harm\w*", r"mental health (?:crisis|episode)", r"hasn't been seen",
+                                    r"(?:collapsed|fallen|fell) (?:\w+ ){0,3}(?:can't|cannot|unable to) get up", r"confused (?:elderly|male|female|man|woman)",
+                                    r"welfare")),
+    ("noise nuisance", pattern(r"noise", r"loud music", r"music (?:\w+ ){0,3}loud", r"(?<!injured )(?<!reporting )part(?:y|ies)", r"shouting", r"youths", r"congregat\w*",
+                                                                    r"rowdy", r"drunk\w*", r"fireworks", r"barking", r"nuisance", r"anti-social behaviour", r"littering",
+                                                                    r"fly[- ]?tipp\w*", r"street drinking", r"begging", r"skateboard\w*", r"football")),
+    ("not notifiable", pattern(r"speeding", r"no insurance", r"uninsured", r"no mot", r"no tax", r"untaxed", r"without (?:insurance|a licence|tax|an mot)",
+                                                 r"(?:parked|parking) (?:on|across|in) (?:the |a )?(?:pavement|double yellows?|drive|driveway|disabled bay|zig zags?|bus stop|junction)",
+                                                 r"(?:mobile )?phone (?:while|whilst) driving", r"careless driving", r"red light", r"no seat ?belt", r"driving without due care",
+                                                 r"road traffic collision", r"bump", r"minor collision", r"abandoned (?:car|vehicle)", r"obstruct\w* (?:the |my |her |his )?(?:drive|driveway|road)")),
+    # rude or offensive but not threatening messages are not recorded since May 2023 (domain.md 1.8)
+    ("not notifiable", pattern(r"rude", r"offensive", r"insult\w*", r"name[- ]calling", r"called (?:her|him) (?:a|an)")),
+)
+NO_CRIME_DISCLOSED = "no crime disclosed"
+
+ALREADY_REPORTED = pattern(r"already (?:reported|recorded)", r"previously reported", r"reported (?:at|on|under) (?:the )?time",
+                           r"existing crime(?: ref(?:erence)?)?", r"crime ref(?:erence)? ?(?:no\.? ?)?[a-z]*\d+", r"crime number")
+
+DOMESTIC = pattern(r"domestic", r"partner", r"ex[- ]?partner", r"husband", r"wife", r"boyfriend", r"girlfriend", r"spouse", r"fianc\w*",
+                   r"ex[- ](?:husband|wife|boyfriend|girlfriend)", r"her ex", r"his ex", r"the ex", r"(?:his|her|their) (?:son|daughter|mother|father|mum|dad|brother|sister|stepfather|stepmother|stepson|stepdaughter|uncle|aunt|grandson|granddaughter|nephew|niece|cousin)",
+                   r"(?:son|daughter|mother|father|mum|dad|brother|sister) (?:of|to) the (?:injured party|caller)", r"in-?laws?", r"married", r"controlling or coercive")
+ASB = {
+    "personal": pattern(r"target\w* (?:her|him|them|the family|the injured party|the caller)", r"(?:abuse|abusive|shouting|swearing|insults?) (?:at|towards|to) (?:her|him|them|the caller|the family)",
+                        r"(?:neighbour|neighbours) (?:\w+ ){0,3}(?:abus\w*|threat\w*|harass\w*|intimidat\w*|shouting at|swearing at)", r"intimidat\w*", r"personal anti-social",
+                        r"(?:youths|kids|teenagers) (?:\w+ ){0,4}(?:knocking on|banging on|throwing \w+ at) (?:her|his|their|the) (?:door|window)"),
+    "environmental": pattern(r"fly[- ]?tipp\w*", r"graffiti", r"litter\w*", r"abandoned (?:vehicle|car|bike)", r"(?:drug )?paraphernalia", r"needles", r"dog fouling",
+                             r"rubbish dumped", r"dumped (?:rubbish|waste|mattress)", r"environmental"),
+    "nuisance": pattern(r"noise", r"loud music", r"music (?:\w+ ){0,3}loud", r"(?<!injured )(?<!reporting )part(?:y|ies)", r"youths", r"congregat\w*", r"rowdy", r"drunk\w*", r"fireworks",
+                        r"nuisance", r"anti-social", r"street drinking", r"begging", r"motorbikes? (?:\w+ ){0,3}(?:park|field|estate|pavement)", r"off[- ]road bikes?",
+                        r"(?:kids|children|teenagers) (?:\w+ ){0,3}(?:playing|kicking a ball|climbing|messing about)", r"loitering", r"skateboard\w*", r"inconsiderate", r"cannabis smell|smell of cannabis"),
+}
+VULNERABILITY = {
+    "child": pattern(r"child(?:ren)?", r"baby", r"toddler", r"infant", r"kids", r"(?:aged|age) (?:[0-9]|1[0-7])\b", r"(?:[0-9]|1[0-7]) ?-?(?:year|yr)s?[ -]old", r"schoolgirl", r"schoolboy", r"pupil", r"teenage\w*", r"minor"),
+    "mental_health": pattern(r"mental health", r"suicid\w*", r"self[- ]harm\w*", r"sectioned", r"depress\w*", r"psychosis", r"schizophren\w*", r"bipolar", r"personality disorder", r"crisis team"),
+    "elderly": pattern(r"elderly", r"pensioner", r"(?:aged|age) (?:[7-9][0-9]|1[0-9]{2})\b", r"(?:[7-9][0-9]) ?-?(?:year|yr)s?[ -]old", r"dementia", r"care home"),
+    "learning_disability": pattern(r"learning (?:disab\w*|difficult\w*)"),
+    "disability": pattern(r"(?<!learning )disab\w*", r"wheelchair", r"blind", r"deaf", r"autis\w*", r"carer"),
+    "substance_misuse": pattern(r"intoxicated", r"drunk", r"under the influence", r"high on", r"heavily in drink"),
+    "pregnancy": pattern(r"pregnan\w*"),
+    "repeat_victim": pattern(r"repeat (?:victim|caller)", r"(?:previous|prior) (?:reports|incidents|calls)", r"has called before", r"(?:\w+ )?(?:second|third|fourth) (?:time|call)"),
+    "language_barrier": pattern(r"interpreter", r"limited english", r"doesn't speak english", r"language line"),
+}
+
+
+@dataclass
+class Situation:
+    overriding_reason: tuple[str, str, tuple[int, int]] | None
+    domestic: bool
+    asb_category: str | None
+    vulnerability: list[str]
+    already_reported: list[tuple[int, int]]
+
+
+def _first_asserted(doc: Normalised, cues: re.Pattern[str]) -> re.Match[str] | None:
+    for match in cues.finditer(doc.text):
+        if context.reading(doc, match.start(), is_statement=True) == context.ASSERTED:
+            return match
+    return None
+
+
+def read_situation(doc: Normalised, opening_code: str | None) -> Situation:
+    overriding = None
+    for reason, rule_ref, cues in OVERRIDING_REASONS:
+        match = _first_asserted(doc, cues)
+        if match:
+            overriding = (reason, rule_ref, match.span())
+            break
+    opening = (opening_code or "").upper()
+    asb = next((category for category, cues in ASB.items() if cues.search(doc.text)), None)
+    if asb is None and "ASB" in opening:
+        asb = "personal" if "PERSONAL" in opening else "environmental" if "ENVIRON" in opening else "nuisance"
+    return Situation(
+        overriding_reason=overriding,
+        domestic="DOMESTIC" in opening or bool(DOMESTIC.search(doc.text)),
+        asb_category=asb,
+        vulnerability=[name for name, cues in VULNERABILITY.items() if cues.search(doc.text)],
+        already_reported=[doc.sentence_of(m.start()) for m in ALREADY_REPORTED.finditer(doc.text)],
+    )
+
+
+def non_crime_reason(doc: Normalised) -> str:
+    for reason, cues in NON_CRIME_REASONS:
+        if _first_asserted(doc, cues):
+            return reason
+    return NO_CRIME_DISCLOSED

@@ -1,0 +1,126 @@
+"""Who the victims of a disclosed act are, as keys counting.py can compare.
+
+HOCR General Rules Section D counts one crime per victim, so the reader names each act's victim:
+"punched both X and Y" and "assaulted his two sons" are two victims; "punched her, then kicked
+her" is one; "smashed the neighbour's car" is the neighbour, not the caller. Pronouns and the
+caller/injured party all mean the main victim, keyed MAIN.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.reading.points import PROPERTY
+from vigil.reading.text import Normalised
+
+MAIN = "injured party"
+_NUMBER = {"both": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+_PEOPLE = (r"others|victims|injured parties|sons|daughters|children|kids|men|women|males|females|people|brothers|sisters|friends|"
+           r"neighbours|staff|officers|boys|girls|persons|members|customers|parents|grandchildren|teenagers|youths|"
+           r"members of staff|passengers|pupils|residents|security guards|door ?staff|occupants")
+_COUNTED_PEOPLE = re.compile(rf"\b(both|two|three|four|five|six|[2-6])\b (?:of )?(?:the |his |her |their |my )?(?:\w+ )?(?:{_PEOPLE})\b"
+                             r"|\b(?:them|the pair) (both)\b|\b(both) of (?:them|the \w+)\b|\ball (three|four|five|six)\b")
+_COUNTED_VICTIMS = re.compile(r"\b(two|three|four|five|six|[2-6]) (?:victims|injured parties)\b")
+_COUNTED_PROPERTY = re.compile(r"\b(two|three|four|five|six|[2-9])\b (?:\w+ )?(?:parked )?(?:cars|vehicles|vans|houses|homes|flats|properties|addresses|sheds)\b")
+_MAIN_WORDS = {"her", "him", "me", "them", "injured party", "the injured party", "the victim", "victim", "the caller",
+               "caller", "informant", "the informant", "reporting person", "herself", "himself", "us", "it"}
+_NOT_A_NAME = {
+    "in", "on", "to", "at", "and", "with", "by", "from", "up", "down", "over", "again", "several", "repeatedly", "twice",
+    "once", "multiple", "around", "about", "off", "out", "then", "because", "as", "so", "for", "into", "across", "back",
+    "a", "an", "the", "no", "it", "this", "that", "after", "before", "while", "whilst", "when", "outside", "inside",
+    "causing", "leaving", "resulting", "ran", "left", "made", "took", "threw", "went", "fled", "walked", "run", "was",
+    "were", "is", "are", "has", "had", "have", "he", "she", "they", "i", "we", "you", "his", "her", "their", "my",
+    "also", "other", "others", "one", "hard", "badly", "again", "too", "all", "both", "last", "today", "yesterday",
+    "tonight", "this", "male", "female", "suspect", "drunk", "several", "stole", "stealing", "not", "face", "head",
+    "which", "who", "whom", "that", "where", "what", "there", "here", "twice", "hand", "arm", "leg", "mouth", "nose", "eye",
+    "stomach", "chest", "back", "neck", "throat", "body", "hair", "shin", "ribs", "whilst", "during", "until", "till", "since",
+    "repeatedly", "causing", "multiple", "times", "round", "through", "onto", "against", "towards", "near", "behind",
+}
+_PERSON = r"(?:the injured party|injured party|the victim|the caller|her|him|me|them|(?:his|her|their|the|my) [a-z'-]+(?: [a-z]+)?|[a-z]+)"
+_OBJECT_LIST = re.compile(rf"\s*(?:both )?({_PERSON})((?:\s*,\s*{_PERSON})*)\s+(?:and|&)\s+({_PERSON})")
+_OBJECT_ONE = re.compile(rf"\s*(?:at |on |into )?({_PERSON})")
+_PASSIVE_SUBJECTS = re.compile(rf"({_PERSON})(?:\s+(?:and|&)\s+({_PERSON}))?\s+(?:were|was|have been|has been|had been|got|both got|both)\s+(?:\w+\s+)?$")
+_POSSESSOR = re.compile(r"\b([a-z]+)'s\b|\bbelonging to (?:the |his |her |their )?([a-z]+)\b|\b(?:of|at|to) (?:the |his |her |their )?(neighbour|landlord|friend|mother|father|brother|sister|son|daughter|employer)\b")
+
+
+# "his X", "the X": X names a victim only if it is a kind of person ("her tooth" is the main victim)
+_PEOPLE_NOUNS = {
+    "man", "woman", "groom", "bride", "father", "mother", "dad", "mum", "son", "sons", "daughter", "daughters", "victim",
+    "doorman", "bouncer", "driver", "passenger", "officer", "neighbour", "friend", "brother", "sister", "boyfriend",
+    "girlfriend", "husband", "wife", "partner", "child", "boy", "girl", "customer", "staff", "manager", "guard",
+    "barman", "barmaid", "landlord", "tenant", "male", "female", "lad", "teenager", "pensioner", "grandson",
+    "granddaughter", "nephew", "niece", "uncle", "aunt", "cousin", "stepson", "stepdaughter", "colleague", "carer",
+    "nurse", "worker", "assistant", "supervisor", "ex-partner", "ex", "baby", "toddler", "student", "pupil", "teacher",
+}
+
+
+def _key(phrase: str) -> str | None:
+    phrase = phrase.strip()
+    if phrase in _MAIN_WORDS:
+        return MAIN
+    words = phrase.split()
+    if words[0] in {"his", "her", "their", "the", "my"}:
+        person = next((w.removesuffix("'s") for w in words[1:] if w.removesuffix("'s") in _PEOPLE_NOUNS), None)
+        if person is None:
+            return MAIN if words[0] != "the" else None
+        return person
+    name = words[0]
+    if name in _NOT_A_NAME or name.endswith(("ed", "ing", "ly")) or len(name) < 2:
+        return None
+    return name
+
+
+def _distinct_padded(keys: list[str], counted: int, label: str) -> list[str]:
+    """The distinct victims named, plus unnamed ones up to the number the log states."""
+    distinct = list(dict.fromkeys(keys)) or [MAIN]
+    distinct += [f"{label} {n}" for n in range(len(distinct) + 1, counted + 1)]
+    return distinct
+
+
+def _person_victims(doc: Normalised, spans: list[tuple[int, int]]) -> list[str]:
+    text = doc.text
+    keys: list[str] = []
+    counted = 1
+    for start, end in spans:
+        clause_start, clause_end = doc.clause_of(start)
+        sentence_start, sentence_end = doc.sentence_of(start)
+        # numbers of victims after the act ("pushed two others"), or named as victims anywhere
+        for match in _COUNTED_PEOPLE.finditer(text, end, sentence_end):
+            if not text[max(0, match.start() - 3):match.start()].endswith("by "):
+                counted = max(counted, _NUMBER[next(g for g in match.groups() if g)])
+        after = text[end:min(len(text), end + 60)]
+        listed = _OBJECT_LIST.match(after)
+        phrases: list[str] = []
+        if listed:
+            phrases = [listed.group(1), *[p for p in re.split(r"\s*,\s*", listed.group(2)) if p], listed.group(3)]
+            phrases = [p for p in phrases if _key(p)]
+        if len(phrases) < 2:
+            one = _OBJECT_ONE.match(after)
+            phrases = [one.group(1)] if one and _key(one.group(1)) else []
+            passive = _PASSIVE_SUBJECTS.search(text, max(clause_start, start - 60), start)
+            if passive:
+                phrases = [p for p in passive.groups() if p and _key(p)] or phrases
+        keys.extend(k for k in (_key(p) for p in phrases) if k)
+    return _distinct_padded(keys, counted, "victim")
+
+
+def _property_victims(doc: Normalised, spans: list[tuple[int, int]]) -> list[str]:
+    text = doc.text
+    keys: list[str] = []
+    counted = 1
+    for start, end in spans:
+        window_start, window_end = max(0, start - 40), min(len(text), end + 50)
+        for match in _COUNTED_PROPERTY.finditer(text, window_start, window_end):
+            counted = max(counted, _NUMBER.get(match.group(1), int(match.group(1)) if match.group(1).isdigit() else 1))
+        owner = _POSSESSOR.search(text, start, window_end)
+        word = next((g for g in owner.groups() if g), None) if owner else None
+        keys.append(word if word and word not in _NOT_A_NAME and word not in {"injured party", "victim", "caller"} else MAIN)
+    return _distinct_padded(keys, counted, "owner")
+
+
+def stated_victim_count(doc: Normalised) -> int:
+    return max((_NUMBER[m.group(1)] for m in _COUNTED_VICTIMS.finditer(doc.text)), default=0)
+
+
+def victims_of(doc: Normalised, spans: list[tuple[int, int]], kind: str) -> list[str]:
+    return _property_victims(doc, spans) if kind == PROPERTY else _person_victims(doc, spans)

@@ -1,0 +1,175 @@
+"""Each counting and recording rule as a case named after it (issue 3, "Done when").
+
+Narratives written for these tests; the rules are in domain.md sections 1-3. The reader runs with
+its declared rules only (model=None) so each test pins a rule, not a trained weight.
+"""
+
+from vigil.reading import classify
+
+
+def read(narrative: str, **kwargs) -> dict:
+    return classify(narrative, model=None, **kwargs)
+
+
+def crimes(result: dict) -> dict[str, int]:
+    return {o["code"]: o["count"] for o in result["offences"]}
+
+
+def test_two_victims_of_one_assault_are_two_crimes():
+    result = read("INF STATES MALE PUNCHED BOTH JOHN AND MARK OUTSIDE THE WHITE HART, NO INJURIES")
+    assert crimes(result) == {"105A": 2}
+    assert result["crime_count"] == 2
+    assert any("Section D" in ref for ref in result["offences"][0]["rule_refs"])
+
+
+def test_assault_on_his_two_sons_is_two_crimes():
+    assert read("Caller states her husband assaulted his two sons in the kitchen, no injuries seen")["crime_count"] == 2
+
+
+def test_assault_and_damage_to_same_victim_is_one_crime_principal_crime_rule():
+    result = read("IP states her ex-partner punched her in the face causing a cut lip, then smashed her phone on the floor.")
+    assert crimes(result) == {"8N": 1}
+    assert any("Section F" in ref for ref in result["offences"][0]["rule_refs"])
+
+
+def test_damage_to_another_victims_property_is_a_separate_crime():
+    result = read("Suspect slapped his wife, no injuries, then went outside and kicked the wing mirror off the neighbour's car.")
+    assert crimes(result) == {"105A": 1, "58C": 1}
+    assert result["crime_count"] == 2
+
+
+def test_several_assaults_on_one_victim_reported_together_are_one_crime_finished_incident_rule():
+    result = read("IP states partner slapped her, then pushed her into the wall and later kicked her leg. No injuries.")
+    assert crimes(result) == {"105A": 1}
+
+
+def test_stalking_over_weeks_is_one_course_of_conduct():
+    result = read("Caller states her ex has followed her to work and waited outside her house on several occasions "
+                  "over the past three weeks. She is frightened.")
+    assert crimes(result) == {"8Q": 1}
+    assert any("course of conduct" in ref for ref in result["offences"][0]["rule_refs"])
+
+
+def test_stalking_and_damage_since_may_2023_is_one_crime_the_most_serious():
+    narrative = ("Victim reports her ex-partner has been following her and watching her house repeatedly for two months; "
+                 "last night he slashed the tyres of her car.")
+    assert crimes(read(narrative, reported_at="2024-03-01T10:00:00Z")) == {"8Q": 1}
+
+
+def test_stalking_and_assault_between_2018_and_2023_were_both_recorded():
+    narrative = ("Victim reports her ex-partner has been following her and watching her house repeatedly for two months; "
+                 "yesterday he punched her in the face causing bruising.")
+    assert crimes(read(narrative, reported_at="2021-06-01T10:00:00Z")) == {"8N": 1, "8Q": 1}
+    assert crimes(read(narrative, reported_at="2024-06-01T10:00:00Z")) == {"8N": 1}
+
+
+def test_threat_to_punch_is_not_an_assault():
+    result = read("Male squared up to the caller and threatened to punch him, no physical contact. Caller scared.")
+    assert "105A" not in crimes(result)
+    assert crimes(result) == {"9A": 1}
+
+
+def test_threat_to_kill_is_threats_to_kill_not_assault():
+    assert crimes(read("IP states her husband told her he will kill her if she leaves him. She believes him.")) == {"3B": 1}
+
+
+def test_no_injuries_means_common_assault_not_abh():
+    assert crimes(read("IP STATES EX-P PUNCHED HER TO THE HEAD. NO INJURIES.")) == {"105A": 1}
+
+
+def test_injury_makes_it_assault_with_injury():
+    assert crimes(read("IP states partner punched her in the face, she has a swollen eye and a cut lip.")) == {"8N": 1}
+
+
+def test_historic_report_is_still_a_crime():
+    result = read("Female reports she was raped by her former boyfriend in 2009 when she was 19. Wants it recorded now.")
+    assert crimes(result) == {"19C": 1}
+    assert result["crime"] is True
+
+
+def test_report_for_another_force_is_not_recorded_here():
+    result = read("IP reports her bag was stolen while on holiday in Cornwall; occurred in the Devon and Cornwall Police area, "
+                  "transferred to Devon and Cornwall Police to record.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "transfer to another force"
+
+
+def test_credible_evidence_to_the_contrary_is_no_crime():
+    result = read("Caller alleged she was pushed by the door supervisor. CCTV reviewed by officers shows she tripped "
+                  "on the step, no contact was made.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "credible evidence to the contrary"
+
+
+def test_retraction_alone_does_not_cancel_a_disclosed_crime():
+    result = read("0130 IP on 999 states partner punched her in the face, bruising to cheek. "
+                  "0200 officers on scene, IP now says nothing happened and does not want police involvement.")
+    assert crimes(result) == {"8N": 1}
+    assert any("retraction" in ref for ref in result["offences"][0]["rule_refs"])
+
+
+def test_civil_dispute_is_not_a_crime():
+    result = read("Caller in dispute with landlord over return of his deposit, landlord refusing to pay. Advised civil matter.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "civil dispute"
+
+
+def test_lost_property_is_not_a_crime():
+    result = read("Caller lost her purse somewhere in town this afternoon, thinks she may have dropped it on the bus.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "lost property"
+
+
+def test_concern_for_welfare_is_not_a_crime():
+    result = read("RP concerned for welfare of elderly neighbour, not seen for three days, milk on doorstep.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "concern for welfare"
+
+
+def test_noise_is_not_a_crime():
+    result = read("Neighbours at number 12 playing loud music again, third night running.", opening_code="ASB-NUISANCE")
+    assert result["crime"] is False
+    assert result["asb"] == {"category": "nuisance"}
+
+
+def test_non_notifiable_traffic_offence_is_not_a_crime():
+    result = read("Caller reports a van parked on the pavement blocking the footpath, driver also speeding earlier.")
+    assert result["crime"] is False
+    assert result["non_crime_reason"] == "not notifiable"
+
+
+def test_asb_disclosing_a_crime_is_crime_and_asb():
+    result = read("Youths outside the shop again, shouting abuse at the caller and one of them threatened to stab her. "
+                  "She is terrified.", opening_code="ASB-PERSONAL")
+    assert result["crime"] is True
+    assert "9A" in crimes(result)
+    assert result["asb"] is not None
+
+
+def test_negated_theft_is_not_a_crime():
+    assert read("Suspicious male seen trying the door of the shed, nothing taken and no damage, no entry.")["offences"] == [] or \
+        all(o["code"] != "49" for o in read("Suspicious male near the shed, nothing was stolen.")["offences"])
+
+
+def test_weapon_possession_is_counted_separately_from_the_assault_on_a_victim():
+    result = read("Male punched the victim in the street, no injuries. On search officers found a lock knife in his waistband.")
+    assert crimes(result) == {"105A": 1, "10D": 1}
+
+
+def test_third_party_rape_report_the_victim_denies_is_n100_not_a_crime():
+    result = read("Anonymous caller says a girl called Amy was raped after a party. Amy traced and spoken to, she says "
+                  "nothing happened and it is a rumour.")
+    assert result["crime"] is False
+    assert "N100" in result["non_crime_reason"]
+
+
+def test_third_party_report_the_victim_confirms_is_a_crime():
+    result = read("Neighbour reports hearing a man shouting and a woman screaming. On arrival the female confirmed her "
+                  "partner slapped her, red mark to cheek, she wants to support.")
+    assert crimes(result) == {"8N": 1}
+
+
+def test_already_reported_assault_is_not_counted_again_finished_incident_rule():
+    result = read("IP states her ex punched her last week, already reported under crime ref 12345. "
+                  "Today he turned up and smashed her car window.")
+    assert crimes(result) == {"58C": 1}
