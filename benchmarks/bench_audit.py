@@ -41,10 +41,20 @@ def agreement(store) -> dict[str, dict]:
                  t AS (SELECT DISTINCT {key} AS k FROM truth_findings WHERE "check" = ?)
             SELECT (SELECT count(*) FROM f), (SELECT count(*) FROM t), (SELECT count(*) FROM f JOIN t USING (k))
         """, [check, check])[0]
-        results[check] = {"found": found, "true": true,
-                          "precision": round(both / found, 4) if found else None,
-                          "recall": round(both / true, 4) if true else None}
+        results[check] = _scores(found, true, both)
+    found, true, both = store.rows("""
+        WITH f AS (SELECT DISTINCT due_at AS h, evidence->>'channel' AS channel FROM findings
+                   WHERE "check" = 'HOUR_UNDERSTAFFED'),
+             t AS (SELECT DISTINCT hour_start AS h, channel FROM truth_understaffed_hours)
+        SELECT (SELECT count(*) FROM f), (SELECT count(*) FROM t), (SELECT count(*) FROM f JOIN t USING (h, channel))
+    """)[0]
+    results["HOUR_UNDERSTAFFED"] = _scores(found, true, both)
     return results
+
+
+def _scores(found: int, true: int, both: int) -> dict:
+    return {"found": found, "true": true, "precision": round(both / found, 4) if found else None,
+            "recall": round(both / true, 4) if true else None}
 
 
 def main() -> None:
