@@ -224,7 +224,13 @@ def _ring_until_answered(rng, queue: HourlyQueue, hours: np.ndarray):
     pending = np.arange(len(hours))
     for attempt in range(MAX_ATTEMPTS):
         wait, patience = queue.sample(rng, hours[pending])
-        gave_up = (patience < wait) if attempt < MAX_ATTEMPTS - 1 else np.zeros(len(pending), bool)
+        if attempt == MAX_ATTEMPTS - 1:
+            # The last attempt gets through: its wait is drawn given that it was answered (the wait
+            # did not outlast the caller's patience), so answered calls never wait longer than
+            # their caller would — otherwise patience estimated from the calls is inflated.
+            waits[pending] = _answered_wait(rng, queue, hours[pending], wait, patience)
+            break
+        gave_up = patience < wait
         waits[pending[~gave_up]] = wait[~gave_up]
         if gave_up.any():
             attempts.append((pending[gave_up], patience[gave_up]))
@@ -232,6 +238,19 @@ def _ring_until_answered(rng, queue: HourlyQueue, hours: np.ndarray):
         if not len(pending):
             break
     return waits, attempts
+
+
+def _answered_wait(rng, queue: HourlyQueue, hours: np.ndarray, wait: np.ndarray, patience: np.ndarray,
+                   redraws: int = 20) -> np.ndarray:
+    """Waits conditioned on being answered, by redrawing (wait, patience) pairs until the wait fits;
+    the rare caller still unanswered after `redraws` is answered as their patience runs out."""
+    wait, patience = wait.copy(), patience.copy()
+    for _ in range(redraws):
+        outlasted = patience < wait
+        if not outlasted.any():
+            break
+        wait[outlasted], patience[outlasted] = queue.sample(rng, hours[outlasted])
+    return np.minimum(wait, patience)
 
 
 def chunk_calls(rng: np.random.Generator, room: ControlRoom, config: SimulationConfig, opened_at: np.ndarray,
