@@ -121,3 +121,18 @@ def test_rerunning_the_audit_keeps_human_decisions_and_resolves_what_was_fixed(s
     run_audit(store, AS_OF, read=False)
     statuses = dict(store.rows('SELECT crime_ref, status FROM findings WHERE "check" = \'LATE_RECORDING\''))
     assert statuses == {"LATE": "rejected", "LATE-2": "resolved"}
+
+
+def test_investigator_with_more_open_cases_than_the_threshold_is_flagged_with_the_team_spread(store):
+    store.insert_arrow("officers", table(officer_id=["BUSY", "CALM"], rank=["DC", "DC"], pip_level=[2, 2],
+                                         team=["CID", "CID"], area_id=["A1", "A1"]))
+    refs = [f"C{n}" for n in range(25)]
+    for ref in refs:
+        add_crime(store, ref)
+    store.insert_arrow("investigations", table(
+        crime_ref=refs, officer_id=["BUSY"] * 21 + ["CALM"] * 4, allocated_at=[t("2025-06-01 12:00")] * 25,
+        last_supervisor_review_at=[t("2025-06-25 12:00")] * 25, plan_recorded=[True] * 25))
+    run_audit(store, AS_OF, read=False)
+    assert found(store, "CASELOAD_EXCESSIVE") == {"BUSY"}
+    team_max = store.scalar("SELECT evidence->>'team_max' FROM findings WHERE \"check\" = 'CASELOAD_EXCESSIVE'")
+    assert team_max == "21"

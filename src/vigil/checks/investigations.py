@@ -65,19 +65,20 @@ def _unallocated(context: AuditContext) -> str:
 
 def _caseload_excessive(context: AuditContext) -> str:
     threshold = target("investigations.caseload_threshold").value
+    # The team's median and maximum go with each finding so a supervisor can see where to rebalance.
     return f"""
-        SELECT NULL AS incident_id, NULL AS crime_ref, NULL AS person_id, NULL AS evidence_id, o.officer_id,
-               o.area_id, NULL AS severity, 1.0 AS confidence,
-               {evidence_json(open_investigations="n", threshold=str(threshold), team="o.team",
+        WITH load AS (
+            SELECT v.officer_id, o.team, o.area_id, count(*) AS n
+            FROM ({OPEN_INVESTIGATIONS}) AS v JOIN officers AS o USING (officer_id)
+            GROUP BY v.officer_id, o.team, o.area_id
+        )
+        SELECT NULL AS incident_id, NULL AS crime_ref, NULL AS person_id, NULL AS evidence_id, officer_id,
+               area_id, NULL AS severity, 1.0 AS confidence,
+               {evidence_json(open_investigations="n", threshold=str(threshold), team="team",
                               team_median="team_median", team_max="team_max")} AS evidence,
                $as_of::TIMESTAMPTZ + INTERVAL 7 DAY AS due_at
-        FROM (SELECT officer_id, count(*) AS n FROM ({OPEN_INVESTIGATIONS}) WHERE officer_id IS NOT NULL
-              GROUP BY officer_id) AS load
-        JOIN officers AS o USING (officer_id)
-        JOIN (SELECT o2.team, median(l2.n) AS team_median, max(l2.n) AS team_max
-              FROM (SELECT officer_id, count(*) AS n FROM ({OPEN_INVESTIGATIONS}) WHERE officer_id IS NOT NULL
-                    GROUP BY officer_id) AS l2 JOIN officers AS o2 USING (officer_id) GROUP BY o2.team) AS t
-          ON t.team = o.team
+        FROM (SELECT *, median(n) OVER (PARTITION BY team) AS team_median,
+                        max(n) OVER (PARTITION BY team) AS team_max FROM load)
         WHERE n > {threshold}
     """
 
