@@ -136,3 +136,18 @@ def test_investigator_with_more_open_cases_than_the_threshold_is_flagged_with_th
     assert found(store, "CASELOAD_EXCESSIVE") == {"BUSY"}
     team_max = store.scalar("SELECT evidence->>'team_max' FROM findings WHERE \"check\" = 'CASELOAD_EXCESSIVE'")
     assert team_max == "21"
+
+
+def test_cctv_mentioned_in_the_log_with_no_evidence_item_is_evidence_to_secure(store):
+    store.insert_arrow("incidents", table(
+        incident_id=["I-SHOP", "I-NONE"], opened_at=[t("2025-05-01 10:00")] * 2, opening_code=["THEFT"] * 2,
+        grade=["S"] * 2, narrative=["10:00 RP STATES PHONE TAKEN. CCTV AT THE SHOP, TO BE VIEWED",
+                                   "10:00 RP STATES PHONE TAKEN. NO CCTV IN AREA"],
+        area_id=["A1"] * 2, location=[""] * 2, attended_at=[None] * 2, closing_code=[None] * 2,
+        closed_at=[None] * 2, repeat_victim_marked=[False] * 2, vulnerability_marked=[False] * 2,
+        risk_level=["standard"] * 2))
+    add_crime(store, "SHOP")
+    add_crime(store, "NONE")
+    run_audit(store, AS_OF, read=False)
+    rows = store.rows("SELECT incident_id, evidence->>'implied_kind' FROM findings WHERE \"check\" = 'EVIDENCE_LOST'")
+    assert rows == [("I-SHOP", "CCTV")]
