@@ -19,7 +19,7 @@ demo: install
 	$(BIN)/vigil demo
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow"

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "vigil.reading.commands",
     "vigil.review.commands",
     "vigil.report.commands",
+    "vigil.service.commands",
 )
 
 for module_name in COMMAND_MODULES:

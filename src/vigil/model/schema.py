@@ -325,6 +325,43 @@ REVIEWS = Table(
     key=("review_id",),
 )
 
+USERS = Table(
+    "users",
+    "People who may use the HTTP service: one active token per name, stored only as a salted hash.",
+    (
+        _c("name", "VARCHAR", "Who (one active token per name).", "", required=True),
+        _c("role", "VARCHAR", "What they may see (vigil.service.permissions).", "", required=True),
+        _c("token_id", "VARCHAR", "Public part of the token, used to find the row.", "", required=True),
+        _c("salt", "VARCHAR", "Per-user random salt (hex).", "", required=True),
+        _c("token_hash", "VARCHAR", "scrypt(secret, salt) in hex; the token itself is never stored.", "", required=True),
+        _c("created_at", "TIMESTAMPTZ", "When the token was issued.", "", required=True),
+        _c("revoked_at", "TIMESTAMPTZ", "Set by `vigil users revoke`; a revoked token never works again.", ""),
+    ),
+    key=("token_id",),
+)
+
+ACCESS_LOG = Table(
+    "access_log",
+    "Every look-up through the service, append-only and hash-chained (Data Protection Act 2018 s62: "
+    "who, when, what was asked, what was returned, and why).",
+    (
+        _c("seq", "BIGINT", "1, 2, 3 ... in the order written.", "", required=True),
+        _c("logged_at", "TIMESTAMPTZ", "When the request was answered.", "", required=True),
+        _c("user_name", "VARCHAR", "Who (empty when the token was missing or not valid).", ""),
+        _c("role", "VARCHAR", "Their role at the time.", ""),
+        _c("method", "VARCHAR", "HTTP method.", "", required=True),
+        _c("endpoint", "VARCHAR", "What was asked: the path.", "", required=True),
+        _c("justification", "VARCHAR", "Why, as the user gave it (s62(2)(a)), e.g. the incident number.", ""),
+        _c("query", "VARCHAR", "The fields asked about (canonical JSON; a narrative only by hash and length).", "",
+           required=True),
+        _c("returned_person_ids", "VARCHAR", "Person ids disclosed (JSON list).", "", required=True),
+        _c("status", "INTEGER", "HTTP status returned.", "", required=True),
+        _c("prev_hash", "VARCHAR", "row_hash of the row before.", "", required=True),
+        _c("row_hash", "VARCHAR", "SHA-256 of prev_hash and this row's content.", "", required=True),
+    ),
+    key=("seq",),
+)
+
 QUARANTINE = Table(
     "quarantine",
     "Rows that could not be stored, with where they came from and why. Nothing read is dropped silently.",
@@ -491,7 +528,7 @@ TRUTH_UNDERSTAFFED_HOURS = Table(
 TABLES: tuple[Table, ...] = (
     AREAS, OFFICERS, PERSONS, INCIDENTS, CALLS, ROSTERS, INCIDENT_PERSONS, CRIMES, CRIME_VICTIMS,
     INVESTIGATIONS, EVIDENCE_ITEMS, OPEN_DATA_CRIMES, INCIDENT_READINGS, INCIDENT_READING_OFFENCES,
-    PERSON_LINKS, PERSON_LINK_DECISIONS, FINDINGS, SAMPLES, REVIEWS, QUARANTINE, INGEST_LOG, FORCE_METADATA,
+    PERSON_LINKS, PERSON_LINK_DECISIONS, FINDINGS, SAMPLES, REVIEWS, USERS, ACCESS_LOG, QUARANTINE, INGEST_LOG, FORCE_METADATA,
     TRUTH_FINDINGS, TRUTH_OFFENCES, TRUTH_PERSONS, TRUTH_UNDERSTAFFED_HOURS,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
@@ -500,7 +537,7 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 CANONICAL_TABLES = tuple(t.name for t in TABLES if t.name not in
                          {"findings", "quarantine", "ingest_log", "force_metadata", "open_data_crimes",
                           "incident_readings", "incident_reading_offences", "person_links",
-                          "person_link_decisions", "samples", "reviews"}
+                          "person_link_decisions", "samples", "reviews", "users", "access_log"}
                          and not t.answer_key)
 
 
