@@ -64,6 +64,8 @@ def run_demo(incidents: int, seed: int, directory: Path, pdf: bool = True, progr
             run_audit(store, progress=lambda name: bar.advance(checking),
                       read_progress=lambda n: bar.advance(reading, n))
         step("read every log and run every check")
+        audit_sample = simulated_audit(store, seed)
+        step("draw an audit sample and review it (simulated auditor)")
         counts = store.table_counts()
         by_area = area_summary(store)
     report_path = directory / "report.html"
@@ -73,7 +75,20 @@ def run_demo(incidents: int, seed: int, directory: Path, pdf: bool = True, progr
     write_report(db_path, report_path, pdf=pdf_path)
     step("write the inspection report")
     return {"reports": reports, "counts": counts, "by_area": by_area, "seconds": seconds, "db": db_path,
-            "export": export_dir, "report": report_path, "pdf": pdf_path}
+            "export": export_dir, "report": report_path, "pdf": pdf_path, "sample_id": audit_sample}
+
+
+def simulated_audit(store, seed: int, size: int = 1000):
+    """The human half of the inspection method, done by a simulated auditor who reads the answer key:
+    a stratified random sample by crime group (docs/statistics.md: a few hundred reviews spread over
+    ~100 area x group strata leaves too few per stratum), reviewed, so the report can show the audited
+    rate combining these reviews with the reader's verdict on every log. The report labels it simulated."""
+    from vigil.review import draw_sample
+    from vigil.review.simulated_reviewer import review_from_answer_key
+
+    drawn = draw_sample(store, size=min(size, store.count("incidents")), seed=seed, by=("group",))
+    review_from_answer_key(store, drawn.sample_id)
+    return drawn.sample_id
 
 
 def _chromium_available() -> bool:

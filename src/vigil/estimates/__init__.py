@@ -10,11 +10,15 @@ Public surface (the modules behind it are internal and may move):
     from the reader's predictions on every incident plus a reviewed sample (numpy)
         ppi_recording_rate(pred_should, pred_recorded, sample_idx, true_should, true_recorded, ...)
         ratio_recording_rate(...), sample_only_rate(...), model_assisted_rate(..., method=...)
+    from the store: the reader on every incident of a sample's frame plus its reviews (audited.py)
+        audited_rate(store, sample_id=None, method="ppi++") -> Estimate
+        audited_figures(store, sample_id=None, method="ppi++") -> AuditedFigures (.estimate, .sample_only, ...)
     audit design (for `vigil sample`)
         sample_size_for_margin, stratified_sample_size, proportional_allocation,
         neyman_allocation, select_stratified_sample
     errors
-        InvalidCounts (and its kinds InvalidAudit, InvalidDesign): the message says what is accepted
+        InvalidCounts (and its kinds InvalidAudit, InvalidDesign, AuditNotReady): the message says what is
+        accepted, or which command to run first
 
 docs/statistics.md explains every formula, its assumptions and the checks against published figures.
 """
@@ -34,6 +38,7 @@ _LAZY = {
     "sample_only_rate": "model_assisted",
     "InvalidDesign": "design", "sample_size_for_margin": "design", "stratified_sample_size": "design",
     "proportional_allocation": "design", "neyman_allocation": "design", "select_stratified_sample": "design",
+    "AuditNotReady": "audited", "AuditedFigures": "audited", "audited_figures": "audited", "audited_rate": "audited",
 }
 
 __all__ = ["DEFAULT_CONFIDENCE", "Estimate", "InvalidCounts", "UnrecordedEstimate", "rate_from_counts",

@@ -59,8 +59,9 @@ def rate_bars(rows: list[tuple[str, Share | None]], title: str, *, target: float
         return ""
     labels = [label for label, _ in rows]
     rates = np.array([value.rate for _, value in rows])
-    lower = rates - np.array([value.low for _, value in rows])
-    upper = np.array([value.high for _, value in rows]) - rates
+    # Clipped at 0: at a rate of 0% or 100% the interval's bound can land a hair past the rate.
+    lower = np.clip(rates - np.array([value.low for _, value in rows]), 0, None)
+    upper = np.clip(np.array([value.high for _, value in rows]) - rates, 0, None)
     figure, axis = plt.subplots(figsize=(WIDTH, 0.8 + 0.3 * len(rows)))
     positions = np.arange(len(rows))[::-1]
     axis.barh(positions, rates, color=BLUE, height=0.6)

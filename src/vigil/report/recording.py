@@ -1,22 +1,30 @@
 """Crime recording figures: the recording rate overall, by area, by crime group and by month; ASB
 reports that disclosed a crime; recording on time.
 
-Until an auditor has reviewed a random sample of logs (issue 4 parts 1-3), the rate is Vigil's
-reading of every log: crimes that should have been recorded = the reader's count after the
-counting rules (incident_readings.crime_count); recorded = crime records for that incident with
-status recorded or transferred, at most that count; fraud is left out (Action Fraud records it). Its interval (Wilson, crimes as units) is the
+Once auditors have reviewed a random sample of logs (`vigil sample`, `vigil review import`), the
+headline is the audited rate (basis "audit"): the reader's verdict on every log of the sample's
+frame combined with the reviews (vigil.estimates.audited_figures, PPI++), with the reviews-alone
+interval beside it. Until then the rate is Vigil's reading of every log: crimes that should have
+been recorded = the reader's count after the counting rules (incident_readings.crime_count);
+recorded = crime records for that incident with status recorded or transferred, at most that
+count; fraud is left out (Action Fraud records it). Its interval (Wilson, crimes as units) is the
 chance variation of a rate measured on this many crimes; it does not include the reader's own
 errors, which only a human audit can measure (docs/report.md)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from vigil.catalogue import target
 from vigil.checks.recording import ASB_INCIDENT
 from vigil.estimates import unrecorded_per_year, wilson_interval
 from vigil.report.figures import Period, Share, share
 from vigil.store import Store
+
+if TYPE_CHECKING:
+    from vigil.estimates.audited import AuditedFigures
 
 # Statuses under which a crime counts as recorded: transferred crimes were recorded, by another force.
 RECORDED_STATUSES = "('recorded', 'transferred')"
@@ -65,14 +73,45 @@ class Headline:
     unrecorded_per_year: float | None
     unrecorded_low: float | None
     unrecorded_high: float | None
-    reviews: int              # human reviews of sampled logs in the store (0 until issue 4 part 1 lands)
-    basis: str                # "reader" or "audit"
+    reviews: int              # reviews of sampled logs in the store
+    basis: str                # "audit" when `audit` holds the figure, else "reader"
+    audit: AuditedFigures | None = None  # the audited rate (rate, unrecorded_* above are then its figures)
+    audit_unavailable: str | None = None  # why sampled reviews held in the store give no audited rate yet
 
 
 def human_reviews(store: Store) -> int:
     """Rows in the `reviews` table the human audit writes (issue 4 part 1), 0 if it does not exist yet."""
     exists = store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'reviews'")
     return int(store.scalar("SELECT count(*) FROM reviews")) if exists else 0
+
+
+def _frame_is_period(figures: AuditedFigures, period: Period) -> bool:
+    """Whether the audited sample speaks for the period the report covers: any frame for the whole
+    data (the report then states the frame), exactly the month for a one-month report."""
+    if not period.month:
+        return True
+    frame = figures.design["frame"]
+    start = datetime.strptime(period.month, "%Y-%m").replace(tzinfo=timezone.utc)
+    following = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    return frame["from"] == start.isoformat() and frame["to_before"] == following.isoformat()
+
+
+def audited_headline(store: Store, period: Period) -> tuple[AuditedFigures | None, str | None]:
+    """(the audited figures, None), or (None, why not) when reviews are held but give no audited rate
+    yet, or (None, None) when there are no reviews of a sample."""
+    from vigil.estimates import InvalidCounts, audited_figures
+
+    # Decisions on findings are reviews too, but not of a random sample: they never make an audited rate.
+    if not human_reviews(store) or not store.scalar("SELECT count(*) FROM reviews WHERE sample_id IS NOT NULL"):
+        return None, None
+    try:
+        figures = audited_figures(store)
+    except InvalidCounts as error:
+        return None, str(error)
+    if not _frame_is_period(figures, period):
+        return None, (f"the reviewed sample {figures.sample_id} was drawn from other incidents than those opened in "
+                      f"{period.month} ({figures.frame_summary.split(';')[0]})")
+    return figures, None
 
 
 def annual_recorded(store: Store, period: Period) -> tuple[int | None, int | None]:
@@ -92,21 +131,26 @@ def annual_recorded(store: Store, period: Period) -> tuple[int | None, int | Non
 
 
 def headline(store: Store, period: Period) -> Headline:
+    """The audited rate when a reviewed sample gives one (basis "audit"), else the reader's (basis
+    "reader"); crimes a year not recorded from whichever rate is the headline."""
     incidents = store.scalar(f"SELECT count(*) FROM incidents WHERE {period.where('opened_at')}")
     read, with_crime, should, recorded = store.rows(f"""
         SELECT count(*), count(*) FILTER (WHERE crime), coalesce(sum(should), 0), coalesce(sum(recorded), 0)
         FROM report_readings WHERE {period.where('opened_at')}""")[0]
     rate = share(recorded, should)
+    audit, audit_unavailable = audited_headline(store, period)
     annual, days = annual_recorded(store, period)
+    headline_estimate = audit.estimate if audit else (
+        wilson_interval(int(should), int(recorded)) if rate is not None else None)
     per_year = low = high = None
-    if rate is not None and annual is not None and rate.rate > 0:
-        unrecorded = unrecorded_per_year(wilson_interval(int(should), int(recorded)), annual)
+    if headline_estimate is not None and annual is not None and headline_estimate.rate > 0:
+        unrecorded = unrecorded_per_year(headline_estimate, annual)
         per_year, low, high = unrecorded.per_year, unrecorded.ci_low, unrecorded.ci_high
-    reviews = human_reviews(store)
     return Headline(incidents=int(incidents), incidents_read=int(read), incidents_with_crime=int(with_crime),
                     rate=rate, unrecorded_in_period=int(should) - int(recorded), annual_recorded=annual,
                     annual_basis_days=days, unrecorded_per_year=per_year, unrecorded_low=low,
-                    unrecorded_high=high, reviews=reviews, basis="reader")
+                    unrecorded_high=high, reviews=human_reviews(store), basis="audit" if audit else "reader",
+                    audit=audit, audit_unavailable=audit_unavailable)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,13 @@ REVIEW_TABLES = (SAMPLES, REVIEWS)
 
 
 def ensure_review_tables(store: Store) -> None:
-    """Create `samples` and `reviews` if they do not exist (idempotent)."""
+    """`samples` and `reviews` are part of the schema every writable store creates on opening
+    (Store.ensure_schema); this only covers a store made by an older Vigil, and does nothing when the
+    tables exist — so it is safe on a read-only store."""
+    existing = {row[0] for row in store.rows("SELECT table_name FROM information_schema.tables")}
     for table in REVIEW_TABLES:
-        store.execute(f'CREATE TABLE IF NOT EXISTS "{table.name}" ({store.column_ddl(table)})')
+        if table.name not in existing:
+            store.execute(f'CREATE TABLE IF NOT EXISTS "{table.name}" ({store.column_ddl(table)})')
 
 
 _ARROW_TYPES = {"VARCHAR": pa.string(), "JSON": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
