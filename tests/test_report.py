@@ -218,3 +218,11 @@ def test_pdf_is_printed_by_chromium(tmp_path):
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
         # The print CSS starts each section after the headline on a new page.
         assert pages >= len(SECTION_HEADINGS)
+
+
+def test_caseload_over_time_shows_new_allocations_per_investigator_by_team(built):
+    report, html = built
+    assert report.allocations_by_month, "the small force allocates at least one investigation"
+    team, months = next(iter(report.allocations_by_month.items()))
+    assert all(per_investigator > 0 for _, per_investigator in months)
+    assert "Caseload over time" in html

@@ -33,6 +33,7 @@ class Report:
     evidence_by_area: list[casework.EvidenceRow]
     evidence_by_kind: list[casework.EvidenceRow]
     caseload: list[casework.TeamCaseload]
+    allocations_by_month: dict
     accreditation_gaps: list[dict]
     accredited_share: object
     investigations_by_area: list[dict]
@@ -73,6 +74,7 @@ def build_report(store: Store, month: str | None = None, title: str | None = Non
         evidence_by_area=casework.evidence_secured(store, period, "area"),
         evidence_by_kind=casework.evidence_secured(store, period, "kind"),
         caseload=casework.caseload_by_team(store, period),
+        allocations_by_month=casework.allocations_by_month(store, period),
         accreditation_gaps=casework.accreditation_gaps(store, period),
         accredited_share=casework.accredited_share(store, period),
         investigations_by_area=casework.findings_by_area(store, casework.INVESTIGATION_CHECKS, period),

@@ -89,6 +89,22 @@ def caseload_by_team(store: Store, period: Period) -> list[TeamCaseload]:
     return teams
 
 
+def allocations_by_month(store: Store, period: Period) -> dict[str, list[tuple[str, float]]]:
+    """Caseload over time: investigations newly allocated per investigator each month, by team. The
+    records hold no date an investigation was finalised, so how many were open at each month's end
+    cannot be known; the monthly intake per investigator is what the records can show."""
+    rows = store.rows(f"""
+        SELECT o.team, strftime(v.allocated_at, '%Y-%m') AS month,
+               count(*) / count(DISTINCT v.officer_id) AS per_investigator
+        FROM investigations AS v JOIN officers AS o USING (officer_id)
+        WHERE v.allocated_at IS NOT NULL AND {period.where('v.allocated_at')}
+        GROUP BY 1, 2 ORDER BY 1, 2""")
+    series: dict[str, list[tuple[str, float]]] = {}
+    for team, month, per_investigator in rows:
+        series.setdefault(str(team), []).append((month, float(per_investigator)))
+    return series
+
+
 def accreditation_gaps(store: Store, period: Period) -> list[dict]:
     """INVESTIGATOR_NOT_ACCREDITED findings by offence group and the level the offence needs."""
     return [{"group": group, "level_needed": level, "cases": int(n)} for group, level, n in store.rows(f"""

@@ -230,6 +230,24 @@ def caseload_strips(teams: list, threshold: int) -> str:
     return _svg(figure)
 
 
+def monthly_lines(series: dict[str, list[tuple[str, float]]], title: str, ylabel: str) -> str:
+    """One line per series over months (plain counts, no interval)."""
+    months = sorted({month for rows in series.values() for month, _ in rows})
+    if not months:
+        return ""
+    figure, axis = plt.subplots(figsize=(WIDTH, 3.0))
+    for colour, (name, rows) in zip((BLUE, GREEN, ORANGE, RED, "#6a3d9a", "#555555"), series.items()):
+        axis.plot([months.index(m) for m, _ in rows], [v for _, v in rows], marker="o", markersize=3,
+                  color=colour, label=name)
+    axis.set_xticks(range(len(months)), [_month_label(m) for m in months])
+    axis.set_ylim(bottom=0)
+    axis.set_ylabel(ylabel)
+    axis.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(series), 4))
+    axis.set_title(title, pad=18)
+    axis.grid(axis="y", color="#ddd", linewidth=0.5)
+    return _svg(figure)
+
+
 def stacked_counts(rows: list[dict], columns: dict[str, str], title: str, label_key: str = "area") -> str:
     """Horizontal stacked bars of counts per row (columns: key -> legend label)."""
     if not rows or not any(row.get(key) for row in rows for key in columns):

@@ -119,6 +119,9 @@ def _charts(report: Report) -> dict[str, Markup]:
         "evidence_by_kind": charts.rate_bars([(r.label, r.secured_in_time) for r in report.evidence_by_kind],
                                              "Evidence secured before its deadline, by kind"),
         "caseload": charts.caseload_strips(report.caseload, threshold),
+        "caseload_over_time": charts.monthly_lines(
+            report.allocations_by_month, "New investigations per investigator each month, by team",
+            "allocated per investigator"),
         "investigations": charts.stacked_counts(report.investigations_by_area, {
             "INVESTIGATOR_NOT_ACCREDITED": "investigator not accredited", "SUPERVISION_OVERDUE": "supervision overdue",
             "INVESTIGATION_UNALLOCATED": "waiting for an investigator", "CASELOAD_EXCESSIVE": "caseload too high"},
