@@ -173,3 +173,28 @@ def test_already_reported_assault_is_not_counted_again_finished_incident_rule():
     result = read("IP states her ex punched her last week, already reported under crime ref 12345. "
                   "Today he turned up and smashed her car window.")
     assert crimes(result) == {"58C": 1}
+
+
+def test_one_injury_line_for_each_victim_grades_every_assault_section_d():
+    result = read("Male attacked the IP and her brother outside the chip shop, 2 people punched. Each has facial injuries.")
+    assert crimes(result) == {"8N": 2}
+
+
+def test_threat_to_damage_and_threatening_behaviour_to_one_person_is_one_crime_principal_crime_rule():
+    # Criminal Damage Act 1971 s2: the threat is made to the person, so it competes for that victim (Section F)
+    result = read("Youths outside shouting abuse at the caller, said they will smash her windows, caller very distressed")
+    assert crimes(result) == {"9A": 1}
+
+
+def test_damage_to_the_injured_partys_own_phone_is_absorbed_by_the_assault_on_them_principal_crime_rule():
+    result = read("IP STATES EX-PARTNER STRUCK IP IN THE RIBS AND SMASHED IP'S PHONE, NO VISIBLE INJURIES")
+    assert crimes(result) == {"105A": 1}
+
+
+def test_a_victim_named_once_and_called_ip_after_is_one_victim_section_d():
+    result = read("INF REPORTS TWO MALES KICKED AND PUNCHED Darren COLE OUTSIDE THE CHIPPY. IP CHECKED OVER - NO VISIBLE INJURIES")
+    assert crimes(result) == {"105A": 1}
+
+
+def test_two_people_named_as_victims_stay_two_crimes_section_d():
+    assert crimes(read("Male punched Darren Cole and Amy Shaw outside the chippy, no injuries"))["105A"] == 2

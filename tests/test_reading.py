@@ -53,9 +53,13 @@ def test_no_crime_has_a_reason_and_no_offences():
 
 
 def test_domestic_and_vulnerability_flags():
-    result = classify("IP (7 months pregnant) states her husband pushed her against the wall.", model=None)
+    narrative = "IP (7 months pregnant) states her husband pushed her against the wall."
+    result = classify(narrative, model=None)
     assert result["domestic"] is True
-    assert "pregnancy" in result["vulnerability"]
+    # each indicator carries the words that show it (the audit's VULNERABILITY_NOT_IDENTIFIED reads these)
+    pregnancy = next(v for v in result["vulnerability"] if v["indicator"] == "pregnancy")
+    assert narrative[slice(*pregnancy["evidence"])] == "pregnant"
+    assert "domestic_abuse" in [v["indicator"] for v in result["vulnerability"]]
 
 
 def test_classify_is_deterministic():

@@ -26,7 +26,7 @@ _NEGATOR = re.compile(
 # Modality that turns an act into a threat, wish, fear or condition.
 _MODAL = re.compile(
     r"\b(?:threat\w*|would(?! (?:often|regularly|always|constantly|frequently|repeatedly|sometimes|usually))|"
-    r"will|'ll|going to|gonna|wants? to|wanted to|might|(?<!in )may(?! \d)|could|if|unless|"
+    r"will|'ll|'d|going to|gonna|wants? to|wanted to|might|(?<!in )may(?! \d)|could|if|unless|"
     r"in case|afraid (?:he|she|they)|fears? (?:he|she|they|that)|worried (?:he|she|they|that)|"
     r"scared (?:he|she|they|that)|should|plans? to|planning to|intends? to|promised to|or else|"
     r"advice|advised|how to|what (?:to do|happens)|prevent|in future|or (?:it|you|else|they))\b"
@@ -35,6 +35,11 @@ _MODAL = re.compile(
 _NEGATION_ENDS = re.compile(r"\b(?:know|knows|want|wants|like|remember|wish|think|care|speak|engage|support|recognise|see)\b")
 _NEGATION_WINDOW = 40      # characters before the cue within its clause
 _MODAL_WINDOW = 60
+# A victim's retraction or unwillingness (NCRS, domain.md 1.3: it does not cancel a disclosed crime);
+# an excuse given in the same breath ("retracting, says it was an accident") is part of the retraction.
+RETRACTION = re.compile(r"\b(?:retract\w*|withdr[ae]w\w*|withdrawn|no longer wish\w*|does not want to (?:support|make|give)|doesn't want (?:to support|police|to make)|"
+                        r"will not support|won't support|declined to (?:support|give a statement|make a statement)|does not support|"
+                        r"(?:does not|doesn't|did not|didn't) want (?:any )?police|(?:now )?says? (?:nothing happened|it didn't happen|(?:she|he) fell)|changed (?:her|his) (?:account|story))\b")
 _CONDITIONAL_SENTENCE = re.compile(r"\s*(?:if|should|in case|unless|whether)\b")
 
 
@@ -59,3 +64,20 @@ def reading(doc: Normalised, start: int, is_statement: bool = False) -> str:
     if _CONDITIONAL_SENTENCE.match(text, sentence_start):
         return HYPOTHETICAL
     return ASSERTED
+
+
+def cue_readings(cues, doc: Normalised, is_statement: bool) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]] | None]:
+    """Every asserted match of `cues` in the text, and the first one read otherwise (negated or
+    hypothetical) with how it reads. Many rules share a cue (stealing, force), so it is read once per text."""
+    key = (id(cues), is_statement)
+    if key not in doc.memo:
+        asserted: list[tuple[int, int]] = []
+        first_other: tuple[str, tuple[int, int]] | None = None
+        for match in cues.finditer(doc.text):
+            how = reading(doc, match.start(), is_statement)
+            if how == ASSERTED:
+                asserted.append(match.span())
+            elif first_other is None:
+                first_other = (how, match.span())
+        doc.memo[key] = (asserted, first_other)
+    return doc.memo[key]

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 
 from vigil.reading import context
 from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
+from vigil.reading.context import cue_readings
 from vigil.reading.points import PERSON, PRESUMED, STATE, STATEMENT, OffenceRule, Point, word_heads
 from vigil.reading.text import Normalised
-from vigil.reading.victims import MAIN, stated_victim_count, victims_of
+from vigil.reading.victims import MAIN, one_named_victim_is_the_injured_party, stated_victim_count, victims_of
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 _AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (\d{1,2})\b")
 _MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forced) (?:him|his|the boy|a boy|a man|the man|her son|his son|the male)\b"
                           r"|\b(?:male victim|boy|son) (?:was |has been )?(?:raped|sexually assaulted|touched|groped)"
+                          r"|\bmale (?:[\w']+ ){0,3}(?:was |has been )(?:raped|sexually assaulted|sexually touched|groped)"
                           r"|\b(?:from (?:a )?male|male aged|male \(\d+\)|male caller|man aged|barman)\b")
 _FEMALE_CUE = re.compile(r"\b(?:her|she|girl|woman|female|daughter)\b")
 _MALE_CUE = re.compile(r"\b(?:him|his|he|boy|man|male|son)\b")
@@ -50,23 +52,16 @@ class Finding:
 
 def _evaluate_point(point: Point, doc: Normalised) -> tuple[str, tuple[int, int] | None, list[tuple[int, int]]]:
     """Status, the span shown for it, and every asserted span (for victims and evidence)."""
-    text = doc.text
     asserted: list[tuple[int, int]] = []
     first_other: tuple[str, tuple[int, int]] | None = None
     if point.cues is not None:
-        is_statement = point.kind == STATEMENT
-        for match in point.cues.finditer(text):
-            how = context.reading(doc, match.start(), is_statement)
-            if how == context.ASSERTED:
-                asserted.append(match.span())
-            elif first_other is None:
-                first_other = (how, match.span())
+        asserted, first_other = cue_readings(point.cues, doc, point.kind == STATEMENT)
         if not asserted and first_other is None and point.kind != PRESUMED:
             return NOT_MET, None, []
     if point.contrary is not None:
-        for match in point.contrary.finditer(text):
-            if context.reading(doc, match.start(), is_statement=True) == context.ASSERTED:
-                return NOT_MET, match.span(), []
+        for span in cue_readings(point.contrary, doc, True)[0]:
+            if not _within_retraction(doc, span[0]):
+                return NOT_MET, span, []
     if point.cues is None:   # PRESUMED, and nothing says otherwise
         return MET, None, []
     if len(asserted) >= point.minimum:
@@ -76,6 +71,13 @@ def _evaluate_point(point: Point, doc: Normalised) -> tuple[str, tuple[int, int]
     if first_other is not None:
         return (NOT_MET if first_other[0] == context.NEGATED else UNCLEAR), first_other[1], []
     return (MET if point.kind == PRESUMED else NOT_MET), None, []
+
+
+def _within_retraction(doc: Normalised, position: int) -> bool:
+    """An excuse inside a retraction ("retracting, says it was an accident") is the retraction,
+    not credible evidence that the act was lawful (NCRS, domain.md 1.3)."""
+    start, end = doc.sentence_of(position)
+    return context.RETRACTION.search(doc.text, start, end) is not None
 
 
 def _victim_sex_and_age(doc: Normalised, act_span: tuple[int, int]) -> tuple[str, int | None]:
@@ -146,7 +148,9 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
         presumed = sum(1 for r in results if r.status != MET)
         findings.append(Finding(code, rule, results, sorted(set(evidence)), victims,
                                 round(rule.confidence - 0.05 * presumed, 2), [rule.rule_ref]))
-    return _pad_to_stated_victims(doc, _grade_assaults(doc, _drop_superseded(findings), reported_at))
+    findings = _grade_assaults(doc, _drop_superseded(findings), reported_at)
+    one_named_victim_is_the_injured_party(findings)
+    return _pad_to_stated_victims(doc, findings)
 
 
 def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Finding]:
@@ -177,6 +181,17 @@ def _asserted(cues, doc: Normalised, start: int, end: int) -> tuple[int, int] | 
 
 
 _INJURY_SENTENCES = 3   # an injury is often logged a line or two after the act ("0148 IP has swelling")
+# "each has facial injuries", "all have cuts": one injury line that speaks for every victim
+_SHARED_INJURY = re.compile(r"\b(?:each|all|both)(?: of them| victims| injured parties)? (?:has|have|had|sustained|suffered|were|are|with)\b")
+
+
+def _shared_injury(doc: Normalised) -> tuple[int, int] | None:
+    for match in _SHARED_INJURY.finditer(doc.text):
+        start, end = doc.sentence_of(match.start())
+        span = _asserted(INJURY, doc, start, end)
+        if span:
+            return span
+    return None
 
 
 def _sentences_after(doc: Normalised, position: int, count: int) -> int:
@@ -195,6 +210,7 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
         return findings
     graded: dict[str, Finding] = {}
     acts = [m for m in FORCE.finditer(doc.text) if context.reading(doc, m.start()) == context.ASSERTED]
+    shared_injury = _shared_injury(doc) if len(acts) > 1 else None
     for match in acts:
         # the injury belongs to this act: from the act to the next act, or over the next few sentences
         sentence_start, _ = doc.sentence_of(match.start())
@@ -202,7 +218,7 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
         region_end = following[0] if following else _sentences_after(doc, match.end(), _INJURY_SENTENCES)
         serious = _asserted(SERIOUS_INJURY, doc, sentence_start, region_end)
         contrary = _asserted(INJURY_CONTRARY, doc, sentence_start, region_end)
-        injury = None if contrary else _asserted(INJURY, doc, sentence_start, region_end)
+        injury = None if contrary else (_asserted(INJURY, doc, sentence_start, region_end) or shared_injury)
         grade = "5D" if serious else "8N" if injury else "105A"
         rule = _RULE_BY_CODE[grade]
         code = _choose_code(rule, doc, match.span(), reported_at)

@@ -8,23 +8,24 @@ cue words are written against the normalised text (text.py: lower case, shorthan
 from __future__ import annotations
 
 from vigil.reading.points import ACT, PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point, pattern
+from vigil.reading.society_rules import SOCIETY_RULES
 
 HIM_HER = r"(?:her|him|them|me|the injured party|injured party|the victim|the caller|the informant|his \w+|her \w+|their \w+|[a-z]+)"
-_OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |rear |bedroom |kitchen |patio |car |van |wing |side |living room )?"
+_OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |rear |bedroom |kitchen |patio |car |van |wing |side |living room |garden )?"
             r"(?:door|doors|car|van|vehicle|window|windows|wall|walls|fence|gate|bin|bins|tv|television|mirror|mirrors|windscreen|"
             r"table|property|glass|panel|cupboard|furniture|tyres?|wheel|bike|counter|ball|shutter|screen|ceiling|floor)\b")
 FORCE = pattern(
     rf"(?:punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?|shov\w*|thump\w*|smack\w*|"
-    rf"whack\w*|elbow\w*|kneed|struck|strike|strikes|beat|beaten|beating|battered)(?!\s+(?:in\s+)?{_OBJECTS})(?!\s+(?:\d+|a|two|three|several) holes?)(?! (?:a|the) (?:ball|counter|bin))"
-    r"(?! and run| out at)",
+    rf"whack\w*|elbow\w*|kneed|struck|strike|strikes|beat|beaten|beating|battered)(?!\s+(?:(?:in|over|down|through)\s+)?{_OBJECTS})(?!\s+(?:\d+|a|two|three|several) holes?)(?! (?:a|the) (?:ball|counter|bin))"
+    r"(?! and run)",
     r"grab(?:bed|bing|s)? (?:her|him|me|hold of (?:her|him)|the injured party|his|her) ?(?:by|arm|neck|throat|hair|wrist|face|collar)?",
-    r"strangl\w*|chok(?:ed|ing) (?:her|him|me)|throttl\w*|stamp(?:ed|ing) on|bit (?:her|him|me)|bitten|"
-    r"spat (?:at|on|in)|spitting at|spit at|scratch(?:ed|ing) (?:her|him|me|the injured party)|"
+    r"strangl\w*|chok(?:ed|ing) (?:her|him|me)|throttl\w*|stamp(?:ed|ing) on(?! (?:[\w']+ ){0,2}(?:phone|glasses|laptop|tablet|ipad|car|bike|flowers|plants|property|things|belongings|toys|sunglasses|headphones))|bit (?:her|him|me|the officer|an officer|officers?|pc)|bitten|"
+    r"spat (?:at|on|in)|spitting at|spit at|scratch(?:ed|ing) (?:her|him|me|the injured party)(?! (?:[\w']+ )?(?:car|van|vehicle|door|paintwork|bike|phone|windows?)\b)|"
     r"pulled (?:her|his|my) hair|hair pulled|dragg(?:ed|ing) (?:her|him|me)|threw (?:[\w']+ ){0,3}(?:at|over) (?:her|him|me)|"
     r"thrown at (?:her|him)|assault\w*|attack\w*|set about|jumped on|floored|knocked (?:her|him|me) (?:down|over|out|to the ground)|"
-    r"pinned (?:her|him) (?:down|against|to)|poked (?:her|him)|actual bodily harm|grievous bodily harm|battery|stabb\w*|stab|slashed (?:her|him|at)",
-    r"(?:threw|thrown) (?:her|him|me) (?:down|across|against|into|onto|to|out)", r"lunged at", r"swung (?:a punch|at)", r"twisted (?:her|his|my) arms?",
-    r"forearm (?:across|against) (?:her|his|my) (?:throat|neck)", r"(?:punched|hit|kicked|slapped) (?:in|on) the (?:face|head|stomach|back|chest|leg|arm|ribs|mouth|eye|side|groin|shin|neck|body|jaw|nose)",
+    r"pinned (?:her|him) (?:down|against|to)|poked (?:her|him)|actual bodily harm|grievous bodily harm|battery|stabb\w*|stab(?! wounds?)|slashed (?:her|him|at)",
+    r"(?:threw|thrown) (?:her|him|me) (?:down|across|against|into|onto|to|out)", r"lunged at", r"went for (?:her|him|me|them)", r"swung (?:a punch|at)", r"twisted (?:her|his|my) arms?",
+    r"forearm (?:across|against) (?:her|his|my) (?:throat|neck)", r"(?:punched|hit|kicked|slapped) (?:in|on) the (?:face|head|stomach|back(?! door| gate| window| garden)|chest|leg|arm|ribs|mouth|eye|side|groin|shin|neck|body|jaw|nose)",
     r"glassed", r"bottled", r"lashed out", r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"drag(?:ged)? (?:a|the) (?:woman|man|female|male|girl|boy)",
     r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon", r"squeez(?:es|ed|ing)(?! (?:her|his) (?:hand|shoulder))",
@@ -36,7 +37,7 @@ INJURY = pattern(
     r"blood\w*", r"swell\w*", r"swollen", r"black eye", r"bloody nose", r"nose ?bleed", r"fractur\w*",
     r"broken (?:nose|tooth|teeth|arm|wrist|ribs?|finger|jaw|leg|cheek ?bone|eye socket)", r"lacerat\w*", r"graze\w*",
     r"red marks?", r"marks? (?:on|to|around) (?:her|his) (?:neck|arm|arms|face|throat|wrist|wrists|back|leg)",
-    r"lump", r"concuss\w*", r"stitch\w*", r"split lip", r"loose tooth", r"scratch(?:es|ed)", r"bite marks?",
+    r"lump", r"concuss\w*", r"stitch\w*", r"split lip", r"bust(?:ed)? (?:lip|nose)", r"fat lip", r"loose tooth", r"scratch(?:es|ed)", r"bite marks?",
     r"actual bodily harm", r"wound\w*", r"abrasion\w*", r"welt\w*", r"weal\w*", r"dislocat\w*", r"sprain\w*", r"minor injuries",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"bruised", r"grazed",
 )
@@ -61,7 +62,7 @@ FEAR = pattern(
     r"scared", r"frightened", r"terrified", r"afraid", r"fear\w*", r"distress\w*", r"alarm\w*", r"upset",
     r"shaken", r"petrified", r"intimidated", r"crying", r"in tears", r"panic\w*", r"anxious", r"anxiety",
     r"worried (?:for|about) (?:her|his|their) (?:safety|life|children)", r"believes? (?:he|she|they) (?:will|would|means? it)",
-    r"unwanted", r"asked (?:him|her|them) to stop", r"told (?:him|her|them) to stop", r"blocked (?:him|her|them|his|her)",
+    r"unwanted", r"(?:asked|told) (?:him|her|them )?to stop", r"harass\w*", r"targeted", r"feels? trapped", r"in fear", r"blocked (?:him|her|them|his|her)",
     r"(?:does not|doesn't) want (?:any )?contact", r"won't leave (?:her|him) alone",
 )
 THREAT_TO_KILL = pattern(
@@ -69,23 +70,26 @@ THREAT_TO_KILL = pattern(
     r"(?:said|says|stated|told (?:[\w']+ ){1,2}|shouted|screamed|messaged|texted|saying|telling (?:[\w']+ ){1,2})(?:that )?"
     r"(?:he|she|they|\w+)? ?(?:would|will|'ll|was going to|is going to|were going to|are going to|is gonna|was gonna) (?:kill|murder)",
     r"(?:i'll|i will|i am going to|i'm going to|i'm gonna|we'll|we will|we are going to|we're going to|he'll|he will|he is going to|he's going to|she'll|she will|she is going to|she's going to|they'll|they will|they are going to|they're going to) (?:[\w']+ )?(?:kill|murder)",
-    r"kill (?:you|her|him|them|the lot of you)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"slit (?:your|her|his) throat",
+    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"slit (?:your|her|his) throat",
     r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
-    r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life'))
+    r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
+    r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life'))
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
     r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) "
     r"(?:punch|hit|stab|batter|beat|kick|hurt|smash (?:his|her|your) face|knock|do (?:her|him|them) in|break|attack|slap|harm|glass)",
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to|we are going to) (?:punch|hit|stab|batter|beat|kick|hurt|smash|knock|do you|break|glass|slap)",
-    r"threatening (?:behaviour|manner|language|gestures?|her|him|them|staff|the injured party|towards)", r"threatened (?:her|him|them|staff|the injured party|customers|the caller|me)",
+    r"threatening (?:behaviour|manner|language|gestures?|her|him|them|staff|the injured party|injured party|the caller|caller|reporting person|towards)", r"threatened (?:her|him|them|staff|the injured party|injured party|customers|the caller|caller|reporting person|me)",
+    r"(?:'d|will|'ll|would|going to|gonna) give (?:[\w']+ )?(?:a |an )?(?:slap|smack|kicking|beating|hiding|punch|good hiding)",
     r"squar\w* up", r"fists? raised", r"raised (?:his|her) fists?", r"brandish\w*", r"waving (?:a|the|his|her) (?:knife|bat|weapon|machete|hammer|bottle|blade)",
     r"burn (?:you|them|us) out", r"made threats", r"threats (?:of|to) (?:violence|harm)", r"intimidat\w*", r"aggressive(?:ly)? (?:and|towards|to)",
-    r"(?:will|would|i'll|he'll|she'll|they'll|we'll|gonna|going to) (?:come back and )?(?:smash|stab|cut|hurt|batter|do|glass|knife|shank|beat) (?:you|her|him|them|your|her head|his head)",
+    r"(?:will|would|i'll|he'll|she'll|they'll|we'll|gonna|going to) (?:come back and )?(?:smash|stab|cut|hurt|batter|do|glass|knife|shank|beat) (?:you|her|him|them|your|her head|his head)(?! (?:[\w']+ )?(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|stuff|things)\b)",
     r"(?:he|she|they|i|we)'d (?:smash|stab|cut|hurt|batter|do|glass|knife|beat|punch|hit|kick|break)",
     r"(?:i'll|i will|i'm gonna|i'm going to|gonna) (?:come back and )?(?:stab|cut|hurt|batter|glass|knife|shank|smash|do)",
     r"wav(?:ed|ing) (?:a |the |his |her )?(?:[\w']+ )?(?:bottle|knife|bat|weapon|hammer|machete|glass)", r"be waiting for (?:her|him|you)",
-    r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", requires=('threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
+    r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", r"(?:shouted|shouting|screamed|yelled|directed) (?:[\w']+ ){0,2}(?:abuse|abusive|racist|threats|threatening|homophobic|slurs)(?: [\w']+){0,3} (?:at|towards)",
+    r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)", requires=('give', 'shout', 'scream', 'yell', 'direct', 'comments', 'names', 'language', 'remarks', 'threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
 COURSE = pattern(
     r"repeated(?:ly)?", r"constant(?:ly)?", r"continu\w*", r"persistent(?:ly)?", r"again and again",
     r"over (?:the )?(?:past |last )?(?:few |several |\d+ |two |three |four |six |couple of )?(?:days|weeks|months|years)",
@@ -101,25 +105,32 @@ COURSE = pattern(
     r"(?:second|third|fourth|fifth|another) (?:time|occasion|incident)", r"ongoing", r"campaign of", r"(?:two|three|four|several) (?:separate )?(?:occasions|incidents)",
     r"previous(?:ly)? (?:occasions|incidents)", r"(?:once|twice) (?:more|again)", r"twice", r"whenever", r"each time", r"every time",
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:voicemails|messages|texts|calls|letters|emails|times|occasions|visits)", r"various occasions", r"(?:last|this) (?:week|month) (?:and|then)",
+    r"most (?:days|nights|weeks)", r"(?:several|many|a few|two|three) times a (?:day|week|month)", r"(?:for|since) over a (?:year|month|week)",
+    r"(?:for|over|in) the (?:past|last) (?:month|week|year|fortnight)", r"for (?:weeks|months|years)", r"since the (?:summer|winter|spring|autumn|new year)",
+    r"dozens of", r"throughout the relationship", r"(?:continues|carries on|carried on)", r"(?:has|have) been (?:\w+ing) (?:her|him|them)? ?(?:for|since)",
 )
 STALKING_BEHAVIOUR = pattern(
     r"stalk\w*", r"follow(?:ed|ing|s)? (?:her|him|them|me|the injured party)", r"following", r"loiter\w*",
     r"watch(?:ing|es|ed)? (?:her|him|them|me|the injured party|the house|her house|his house|the address)",
-    r"waiting (?:outside|for (?:her|him))", r"waits outside", r"turn(?:ed|s|ing)? up (?:at (?:her|his) (?:work|workplace|gym|school))",
+    r"waiting (?:outside|for (?:her|him))", r"waits outside", r"turn(?:ed|s|ing)? up (?:at (?:her|his|(?:\w+ )?\w+'s) (?:work|workplace|gym|school|house|home|address|flat))",
     r"sat outside (?:her|his)", r"sitting outside (?:her|his)", r"films? (?:her|him|me)", r"filming (?:her|him|me)", r"stands? (?:at|outside) (?:the end of )?(?:her|his)",
     r"professing (?:his|her)? ?love", r"left (?:gifts|flowers|notes?|letters|a (?:bracelet|gift|note|present))", r"fixat\w*", r"outside (?:her|his) (?:halls|work|house|home|flat)", r"parked outside (?:her|his|their)", r"tracker", r"tracking (?:her|his|device)",
     r"spying", r"appear(?:ed|s|ing)? at (?:her|his) (?:work|home|gym|school|workplace)", r"driv(?:es|ing) past (?:her|his) (?:house|home|address)",
     r"(?:drove|drives) past (?:her|his) (?:house|home|address)",
+    requires=("stalk", "follow", "loiter", "watch", "wait", "turn", "sat outside", "sitting outside", "outside her", "outside his",
+              "parked outside", "film", "stand", "professing", "gift", "flowers", "note",
+              "letter", "bracelet", "present", "fixat", "tracker", "tracking", "spying", "appear", "past"),
 )
 CONTACT = pattern(
-    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon\w*", r"email\w*", r"contact\w*",
+    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
     r"voicemail\w*", r"letters?", r"post(?:ed|ing|s)", r"social media", r"facebook", r"instagram", r"snapchat",
     r"whatsapp", r"turn\w* up", r"visit\w*", r"abus\w*", r"threat\w*", r"knocking", r"banging on", r"shouting at",
-    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"bangs? on", r"banging", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
+    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"banging", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
 ) 
 CONTROL = pattern(
     r"controlling", r"coercive", r"coercion",
-    r"controls? (?:her|his|all|the|their) (?:money|finances|bank|phone|life|movements|access)",
+    r"controls? (?:all )?(?:her|his|the|their|injured party's|the injured party's|\w+'s) (?:money|finances|bank|phone|life|movements|access)",
+    r"account for every (?:penny|pound)", r"stops? (?:[\w']+ ){1,2}(?:from )?(?:seeing|going|working|contacting|having) (?:friends|family|her|his)",
     r"(?:takes?|took|taken|keeps?|kept|taking|removed) (?:her|his|the) (?:bank ?cards?|money|wages|salary|benefits|phone|passport|car keys|keys)",
     r"taken control", r"control of (?:her|his) (?:bank|money|finances|account)", r"decides? when (?:she|he)", r"stopped (?:her|him) (?:from )?attending",
     r"calls? (?:her|him) (?:worthless|useless|stupid|fat|ugly)", r"what (?:she|he) (?:can|could) wear",
@@ -132,6 +143,10 @@ CONTROL = pattern(
     r"degrad\w*", r"humiliat\w*", r"demands? to know where", r"allowance", r"economic abuse", r"financial(?:ly)? abus\w*",
     r"financial control", r"gaslight\w*", r"cut (?:her|him) off from", r"(?:has to|must) ask (?:his|her) permission",
     r"restrict\w* (?:her|his) (?:access|contact|movements|money|food)",
+    requires=("coerc", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
+              "benefits", "phone", "passport", "keys", "decide", "attending", "worthless", "useless", "stupid", "fat", "ugly", "wear",
+              "let", "allow", "isolat", "messages", "bank", "monitor", "location", "movements", "tracking", "down", "belittl", "degrad",
+              "humiliat", "know where", "economic", "financial", "gaslight", "off from", "permission", "restrict"),
 )
 SERIOUS_EFFECT = pattern(
     r"fear of violence", r"scared", r"afraid", r"terrified", r"anxious", r"anxiety", r"depress\w*",
@@ -147,11 +162,13 @@ CONNECTED = pattern(
 )
 EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", r"the ex", r"her ex", r"his ex",
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
-RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)",
+RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
                  r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country")
 CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|headbutted|pushed|elbowed|kneed) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso)",
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
-                    r"emergency worker")
+                    r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
+                    r"police (?:requesting |request )?(?:urgent )?assistance", r"(?:whilst|while|when) being (?:detained|arrested|restrained|searched|handcuffed)", r"resist\w* arrest",
+                    r"police requesting (?:urgent )?assistance")
 
 TAKE = pattern(
     r"stol(?:e|en)", r"steal\w*", r"theft", r"thief", r"thieves", r"nicked", r"pinched",
@@ -162,29 +179,31 @@ TAKE = pattern(
     r"without paying", r"(?:did not|didn't|failed to|refused to) pay", r"took off with", r"pocketed", r"concealed",
     r"taking (?:a |the |two |her |his |\w+ )?(?:parcel|money|cash|£\d+|notes|items|goods|bike|phone|bag)", r"has taken", r"have taken", r"had taken",
     r"(?:has|have) gone from", r"taken overnight",
-    r"(?:cards?|items?|bag|phone|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
-    r"(?:walked|ran) out with", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing", requires=('stol', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
-LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"dropped", r"left (?:it|her \w+|his \w+|them) (?:on|in|at)",
+    r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
+    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing", requires=('stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
+LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them) (?:on|in|at)",
                         r"can't find", r"cannot find", r"could not find", r"found (?:it|them|the \w+) (?:later|at home|in)",
                         r"may have (?:dropped|left|lost)", r"borrowed", r"given permission", r"(?:her|his) own (?:property|item)")
 SHOP = pattern(r"shop(?!ping trolley)\w*", r"store", r"supermarket", r"tesco", r"sainsbury'?s", r"asda", r"aldi", r"lidl", r"boots",
                r"co-?op", r"morrisons", r"primark", r"superdrug", r"off ?licen[cs]e", r"newsagents?", r"security guard",
-               r"store detective", r"shelf", r"shelves", r"retail", r"waitrose", r"argos", r"b&q", r"jd sports",
+               r"store detective", r"security at", r"shelf", r"shelves", r"retail", r"waitrose", r"argos", r"b&q", r"jd sports",
                r"pharmacy", r"chemist", r"spar", r"detained by security", r"store manager", r"manager", r"superstore", r"tills", r"store security", r"iceland", r"lidl", r"m&s", r"marks and spencer", r"poundland", r"stock")
 SERVICE = pattern(r"fuel", r"petrol", r"diesel", r"pumps?", r"taxi", r"fare", r"restaurant", r"meal", r"bill", r"food",
                   r"takeaway", r"cafe", r"hotel", r"bar tab", r"drinks", r"forecourt", r"car wash", r"cab")
 MAKING_OFF = pattern(r"(?:left|walked out|ran out|walked off|ran off|drove off|made off|driven off|drove away|ran away) without paying",
                      r"without paying", r"(?:did not|didn't|failed to|refused to) pay", r"bilk\w*", r"drive[- ]off")
-BICYCLE = pattern(r"(?<!motor)(?<!motor )bikes?(?! locks?)", r"bicycles?", r"pushbikes?", r"push bikes?", r"cycles?", r"e-bikes?", r"ebikes?", r"mountain bike")
+BICYCLE = pattern(r"(?<!motor)(?<!motor )(?<!on a )(?<!on his )(?<!on her )bikes?(?! locks?)", r"bicycles?", r"pushbikes?", r"push bikes?", r"cycles?", r"e-bikes?", r"ebikes?", r"mountain bike")
 VEHICLE = r"(?:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|truck|pick-?up|land rover|range rover|bmw|audi|ford|vauxhall|mercedes)"
+# a vehicle as logged, often with its registration in brackets: "IP'S CAR (VRM AB12 CDE) STOLEN"
+LOGGED_VEHICLE = VEHICLE + r"s?(?: \([^)]{0,30}\))?"
 VEHICLE_TAKEN = pattern(
-    rf"{VEHICLE}s? (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
+    rf"{LOGGED_VEHICLE} (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
     rf"(?:stole|steal\w*|taken|took|nicked|drove off in|drove away in) (?:her|his|their|the|a|my|\w+'s)? ?{VEHICLE}(?! \w+ from)(?!'s)",
     r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
 FROM_VEHICLE = pattern(
     rf"(?:from|out of|in) (?:her|his|their|the|a|my|\w+'s)? ?(?:parked )?{VEHICLE}(?! park)", r"glove ?box",
-    rf"broke(?:n)? into (?:her|his|their|the|a|my)? ?{VEHICLE}", rf"{VEHICLE} (?:was |had been )?broken into",
-    r"catalytic converters?", r"number plates?", rf"{VEHICLE}(?:'s)? windows? (?:was |were )?smashed", r"(?:from|in) the footwell", r"tools? (?:from|out of) (?:the|his|her) van",
+    rf"broke(?:n)? into (?:her|his|their|the|a|my)? ?{VEHICLE}", rf"{LOGGED_VEHICLE} (?:was |had been )?broken into",
+    r"catalytic converters?", r"number plates?", rf"{LOGGED_VEHICLE}(?:'s)? windows? (?:was |were )?smashed", r"(?:from|in) the footwell", r"tools? (?:from|out of) (?:the|his|her) van",
 )
 INTERFERING = pattern(r"(?:trying|tried|trying the|pulling|pulled|testing) (?:car |vehicle )?door handles",
                       r"tamper\w* with (?:the |her |his |parked )?(?:cars?|vehicles?)",
@@ -194,45 +213,51 @@ FROM_PERSON = pattern(r"(?:from|out of) (?:her|his|my) (?:shopping )?(?:trolley|
     r"pickpocket\w*", r"snatched (?:her|his|my) (?:phone|bag|handbag|purse|wallet|necklace|chain|mobile)", r"(?:phone|bag|handbag|purse|wallet) snatch\w*",
 )
 ROBBERY = pattern(
-    r"robb\w*", r"mugg\w*", r"at knife ?point", r"at gun ?point", r"knifepoint", r"held (?:a knife|a blade|a gun) to",
+    r"robb(?:ed|er|ers|ery|eries|ing)", r"mugg(?:ed|er|ers|ing)", r"at knife ?point", r"at gun ?point", r"knifepoint", r"held (?:a knife|a blade|a gun) to",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
     r"(?:snatched|grabbed|took) (?:[\w,]+ ){0,12}(?:punched|hit|pushed|kicked|assaulted|threatened)",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot|knife) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
     r"(?:produced|pulled out|brandished|pulled|holding|with) (?:a |an )?(?:knife|blade|gun|weapon|machete|screwdriver) (?:[\w,]+ ){0,4}(?:demanded|took|stole|snatched|grabbed)",
-    r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
+    r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar|screwdriver|bottle|syringe|firearm)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
     r"(?:threaten\w*|punched|pushed|hit|kicked|assaulted|grabbed|forced|pinned|held) (?:[\w']+ ){0,6}(?:and|before|then) (?:took|stole|snatched|ran off with|made off with|grabbed|demanded)",
     r"(?:hand over|give me) (?:your|the)", r"hold[- ]?up", r"held up",
+    r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
+    requires=("robb", "mugg", "point", "held", "give", "hand", "snatch", "grabbed", "took", "stole", "demand", "pockets", "or you",
+              "ran off", "made off", "hold", "taken"),
 )
 BUSINESS = pattern(r"lock-?up", r"shop", r"store", r"office", r"school", r"warehouse", r"pub", r"church", r"mosque", r"business",
                    r"premises", r"factory", r"unit", r"building site", r"community centre", r"club", r"restaurant", r"cafe",
                    r"surgery", r"depot", r"garage forecourt", r"petrol station", r"takeaway", r"hotel", r"till", r"cashier",
-                   r"bank", r"post office", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
+                   r"bank(?! cards?| details| account| statement)", r"post office", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
 BURGLARY = pattern(
     r"burgl\w*", r"break[- ]in", r"broke(?:n)? in(?:to)?(?! (?:her|his|their|the|a|my)? ?(?:car|van|vehicle))", r"(?:forced|gained|gaining|forcing) (?:entry|access|the (?:door|window))",
     r"entered (?:the |her |his |their |my )?(?:house|home|flat|property|address|garage|shed|premises|building|shop|office|school)",
     r"climbed (?:in|through) (?:the |a |an )?(?:open )?window", r"came in (?:through|via) the (?:back door|window|patio)",
-    r"ransack\w*", r"intruders?", r"door forced", r"forced (?:the )?(?:door|lock|window)", r"(?:rooms?|house|drawers|everything) (?:[\w']+ )?(?:tipped|turned over|rifled)",
+    r"ransack\w*", r"intruders?(?! alarm)", r"door forced", r"forced (?:the )?(?:door|lock|window)", r"(?:rooms?|house|drawers|everything) (?:[\w']+ )?(?:tipped|turned over|rifled)",
     r"(?:man|male|someone|stranger|intruder|woman) in (?:his|her|their|the) (?:bedroom|house|kitchen|flat|home|living room)",
     r"let (?:in )?(?:a man|a male|two men|a woman|them|him|her) (?:in )?(?:who|claiming|saying|posing)", r"(?:another|the other|second) man went (?:upstairs|inside|in)", r"(?:back|front|patio|rear|side) door (?:was )?forced", r"entry (?:was )?(?:gained )?via", r"entry gained", r"let (?:himself|herself|themselves) in", r"(?:got|gone|went) in through", r"walked into (?:her|his|their) (?:house|home|flat)", requires=('burgl', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
 ATTEMPT_BURGLARY = pattern(
     r"attempt\w* (?:burglary|break[- ]in|to break in|to force|to get in|to gain entry|entry)", r"tried to (?:break in|force|get in|gain entry|open the (?:door|window)|jemmy)",
     r"jemmy marks", r"pry marks", r"trying the (?:back|front|patio|rear|side) door", r"tried to cut through", r"but no entry", r"no entry", r"marks (?:on|around) the (?:door|lock|window)", r"(?:no|not) (?:entry|access) (?:was )?(?:gained|made)",
     r"did not gain entry", r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"nothing taken", r"did not get in",
+    requires=("attempt", "tried", "jemmy", "pry", "trying", "entry", "marks", "access", "failed", "tampered", "nothing taken", "get in"),
 )
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
-                            r"door forced,? (?:[\w()]+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"garden(?! shed)", r"front garden", r"driveway", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
+                            r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
+                            rf"{LOGGED_VEHICLE} (?:was |were |had been |has been |have been )?broken into", r"intruder alarm", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
 DISTRACTION = pattern(r"said (?:he|she|they) (?:was|were) from the (?:water|gas|council|electric\w*)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
                       r"bogus (?:caller|official|workm[ae]n)", r"while (?:one|the other) (?:[\w']+ ){0,4}distract\w*")
 WEAPON_WORDS = pattern(r"armed", r"knife", r"gun", r"weapon", r"firearm", r"machete", r"baseball bat", r"crowbar", r"hammer")
 DAMAGE = pattern(
     r"smash\w*", r"damag\w*", r"broke(?:n)? (?:the |her |his |their |a |my )?(?:front |back |rear |bedroom |kitchen |car |patio )?(?:window|door|windscreen|wing mirror|mirror|fence|gate|tv|television|phone|mobile|lock|glass|laptop|screen)",
     r"kicked (?:in )?(?:the |her |his |their )?(?:front |back )?(?:door|panel|gate|fence|car|wing mirror)", r"punched (?:the |a )?(?:wall|window|door)",
-    r"key(?:ed|ing)? (?:the |her |his |their |my )?(?:car|van|vehicle)", r"scratch(?:ed|es)? (?:on |along |to )?(?:the |her |his |their )?(?:car|van|vehicle|paintwork)",
+    r"key(?:ed|ing)? (?:the |her |his |their |my |\w+'s )?(?:car|van|vehicle)", r"keyed(?! in)",
+    r"(?:broke|broken|snapped|smashed|wrecked|destroyed|ripped up|pulled up|uprooted) (?:the |her |his |their |a |an |my |some |several |\w+'s )(?:[\w-]+ )?(?:bench|benches|trees?|saplings?|plants?|glasses|sign|signs|bus shelter|shelter|lights?|lamp|fence panels?|planters?|plant pots?|swings?|statue|headstones?|ornaments?)", r"scratch(?:ed|es)? (?:on |along |to )?(?:the |her |his |their )?(?:car|van|vehicle|paintwork)",
     r"slash(?:ed|ing)? (?:the |her |his |their |all four |four |two |the front |the rear )?tyres?", r"tyres? (?:were |had been |have been )?(?:slashed|let down|punctured)",
     r"graffiti", r"spray[- ]?paint\w*", r"vandalis\w*", r"egg(?:ed|ing)", r"dent(?:ed)?", r"brick through", r"stone through",
     r"threw (?:a |some )?(?:bricks?|stones?|rocks?|bottles?|paint|eggs) (?:at|through|over) (?:the |her |his |their )?(?:window|car|house|door|van)",
     r"painted on", r"swastikas?", r"criminal damage", r"cracked (?:the |her |his )?(?:windscreen|window|screen)",
-    r"(?:tyres?|windows?|windscreen|paintwork|bonnet|roof|cars?|vans?|vehicles?)(?: \w+){0,5} (?:(?:have|has|had) been |were |was )?(?:slashed|smashed|damaged|scratched|keyed|punctured|broken|stripped)",
+    r"(?:tyres?|windows?|windscreen|paintwork|bonnet|roof|cars?|vans?|vehicles?)(?: \w+){0,5} (?:(?:have|has|had) been |were |was )?(?:slashed|smashed|damaged|scratched|keyed|punctured|broken(?! down)|stripped)",
     r"poured (?:[\w']+ ){0,5}over (?:the |his |her )?(?:bonnet|roof|car|van)", r"put (?:[\w']+ ){0,2}windows? (?:through|in)", r"stripped the paint", r"ripped (?:off|out|down)", r"pulled (?:off|down) (?:the|her|his)",
     r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"put (?:[\w']+ ){0,3}through (?:the )?(?:[\w']+ ){0,3}(?:window|door)",
     r"broke (?:[\w']+ ){0,3}(?:door|window|gate|fence) off", r"sprayed (?:on|across|over)", r"prised open", r"cut through", r"wrecked", r"destroyed", r"kicked (?:over|down|in)", r"(?:poured|threw) paint",
@@ -240,7 +265,7 @@ DAMAGE = pattern(
 DAMAGE_CONTRARY = pattern(r"accident\w*", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
                           r"collision", r"road traffic collision", r"(?:his|her|their) own (?:phone|car|tv|property|belongings|door|things|stuff|laptop)",
                           r"fell over", r"reversed into", r"hit and run")
-VEHICLE_OBJECT = pattern(VEHICLE, r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
+VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
 DWELLING_OBJECT = pattern(r"house", r"home", r"flat", r"front door", r"back door", r"windows?", r"letter ?box", r"bungalow", r"property",
                           r"address", r"porch", r"patio doors?", r"door")
 BUILDING_OBJECT = BUSINESS
@@ -280,7 +305,7 @@ BLACKMAIL = pattern(r"blackmail\w*", r"sextortion", r"if (?:i|you|she|he) (?:don
 THREATENING_MESSAGE = pattern(
     r"(?:text|message|letter|note|email|voicemail|post)s? (?:[\w']+ ){0,6}(?:saying|stating|reading|said)[ :\"']+(?:[\w']+ ){0,8}(?:watch your back|get what'?s coming|whats coming|be poisoned|be killed|be hurt|get hurt|burn|regret|sorry|find you|know where you live)",
     r"(?:threatening|abusive and threatening|menacing) (?:messages?|texts?|emails?|letters?|voicemails?|posts?|comments?|calls?|phone calls?|notes?)",
-    r"(?:messages?|texts?|emails?|posts?|voicemails?|letters?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they) (?:will|would|'ll|is going to))",
+    r"(?:messages?|texts?|emails?|posts?|voicemails?|voice notes?|letters?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they) (?:will|would|'ll|is going to))",
     r"(?:messaged|texted|emailed|wrote|posted) (?:[\w']+ ){0,3}(?:threaten\w*|that (?:he|she|they) (?:will|would|'ll|is going to) (?:hurt|harm|kill|get|find))",
 )
 BLADE = pattern(
@@ -297,8 +322,8 @@ DRUGS_FOUND = pattern(
     r"\d+ wraps", r"pwits", r"possession with intent to supply", r"(?:bag|bags|wrap|wraps|deal|deals|quantity) of (?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
     r"(?:found|in possession of|possession of|possessing|seized|carrying|searched and found|had|holding|recovered|located) (?:[\w']+ ){0,6}"
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ecstasy|ketamine|spice|amphetamine|controlled drugs?|class [abc]|drugs|wraps|cannabis resin|pills)",
-    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps) (?:was |were )?(?:found|recovered|seized) (?:on|in)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
-DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"dealing", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"drug deal\w*", r"county lines",
+    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
+DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )dealing", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
 CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin")
 NEGLECT = pattern(
@@ -314,12 +339,17 @@ SLAVERY = pattern(r"modern slavery", r"traffick\w*", r"forced (?:to work|labour)
 DANGEROUS_DRIVING = pattern(r"dangerous(?:ly)? driv\w*", r"driv\w* dangerously", r"drove (?:[\w']+ ){0,2}(?:at|towards) (?:her|him|them|pedestrians|officers)",
                             r"(?:drove|reversed) (?:into|at) (?:her|him|them|pedestrians|officers)", r"police pursuit")
 THREAT_TO_DAMAGE = pattern(r"or (?:it|the \w+|your \w+) (?:gets|will get|will be|'ll get) (?:torched|burnt|burned|smashed|damaged|keyed|wrecked)", 
-    r"threat\w* to (?:smash|damage|burn|torch|set fire to|key|slash|put (?:the|her|his|your) windows? in|brick|wreck)",
-    r"(?:said|says|shouted|told (?:[\w']+ ){1,2})(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) (?:smash|damage|burn|torch|set fire|put (?:[\w']+ )?windows? in|brick|wreck)",
+    r"threat\w* to (?:smash|damage|burn|torch|set fire to|key|slash|put (?:the|her|his|your) windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
+    r"(?:said|says|shouted|told (?:[\w']+ ){1,2})(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) (?:come back and )?(?:smash|damage|burn|torch|set fire|put (?:[\w']+ )?windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to) (?:smash|burn|torch|put your windows in|wreck)", requires=('smash', 'damag', 'burn', 'torch', 'fire', 'key', 'slash', 'window', 'brick', 'wreck'))
 VIOLENT_DISORDER = pattern(r"\d+ (?:youths|males|men|people|lads) (?:[\w']+ ){0,2}fighting", r"mass brawl", r"brawl\w*", r"(?:group|gang|crowd) of (?:\d+ |several |numerous |ten |twenty |\w+ )?(?:males|people|men|youths|lads) (?:[\w']+ ){0,3}fighting",
                            r"(?:throwing|threw) (?:bottles|chairs|glasses|missiles) at each other", r"running battle", requires=('brawl', 'fighting', 'battle', 'each other'))
 FRAUD_CONTRARY = pattern(r"action fraud")
+# a threat to kill an animal is not a threat to kill a person (OAPA 1861 s16); it may be harassment or 8R
+ANIMAL_THREATENED = pattern(r"(?:kill|murder|shoot|poison) (?:her|his|their|the|your|my|injured party's) (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)")
+# Public Order Act 1986 s4: fear that violence will be used *immediately*; a threat tied to a future
+# condition ("next time", "if you leave me") is not one (it may still be part of a course of conduct).
+FUTURE_THREAT = pattern(r"next time", r"one day", r"no threats(?: or violence)? (?:made|tonight|today|used)", r"if (?:she|he|you|they|the injured party|injured party) (?:ever )?(?:leaves?|left|goes|went|finishes|ends)")
 
 # --- the declared rules ---------------------------------------------------------------------------------
 _UNLAWFUL = Point("unlawful (no lawful excuse such as self-defence)", kind=PRESUMED, contrary=UNLAWFUL_CONTRARY)
@@ -362,10 +392,11 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("8SF", (Point("strangulation or suffocation", STRANGULATION), _UNLAWFUL),
                 f"Serious Crime Act 2015 s75A (in force 7 June 2022); {_VAP}", valid_from="2022-06-07", fallback="8N",
                 supersedes=("105A",)),
-    OffenceRule("3B", (Point("threat to kill made", THREAT_TO_KILL, kind=STATEMENT),
+    OffenceRule("3B", (Point("threat to kill made", THREAT_TO_KILL, kind=STATEMENT, contrary=ANIMAL_THREATENED),
                        Point("intending the victim to fear it would be carried out", FEAR, required=False)),
                 f"Offences Against the Person Act 1861 s16; {_VAP}", supersedes=("9A", "8R", "9B")),
     OffenceRule("9A", (Point("threatening words or behaviour (fear or provocation of violence)", THREAT_OF_VIOLENCE, kind=STATEMENT),
+                       Point("violence feared now, not on a future condition", kind=PRESUMED, contrary=FUTURE_THREAT),
                        Point("caused or likely to cause fear, alarm or distress", FEAR, required=False)),
                 "Public Order Act 1986 s4/s4A; HOCR Public order offences", variants=(("9B", RACIAL),)),
     OffenceRule("8Q", (Point("stalking behaviour (following, watching, loitering, turning up, tracking)", STALKING_BEHAVIOUR),
@@ -413,7 +444,7 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("45", (Point("stealing", TAKE), Point("from a vehicle", FROM_VEHICLE)), "Theft Act 1968 s1; HOCR Vehicle offences",
                 victim=PROPERTY, supersedes=("49", "58C", "126")),
     OffenceRule("126", (Point("interfering with a motor vehicle", INTERFERING),), "Criminal Attempts Act 1981 s9; HOCR Vehicle offences",
-                victim=PROPERTY),
+                victim=PROPERTY, supersedes=("28F",)),   # trying car doors is interference, not an attempted burglary
     OffenceRule("44", (Point("stealing", TAKE, contrary=LOST_CONTRARY), Point("a pedal cycle", BICYCLE)),
                 "Theft Act 1968 s1 / s12(5); HOCR Theft", victim=PROPERTY, supersedes=("49",)),
     OffenceRule("39", (Point("stealing", TAKE), Point("from the person, without force", FROM_PERSON)),
@@ -438,7 +469,7 @@ RULES: tuple[OffenceRule, ...] = (
                 "Criminal Damage Act 1971 s1(1); HOCR Arson and criminal damage", victim=PROPERTY,
                 variants=(("58J", RACIAL), ("58C", VEHICLE_OBJECT), ("58B", BUILDING_OBJECT), ("58A", DWELLING_OBJECT))),
     OffenceRule("59", (Point("threat to destroy or damage property", THREAT_TO_DAMAGE, kind=STATEMENT),),
-                "Criminal Damage Act 1971 s2; HOCR Arson and criminal damage", victim=PROPERTY),
+                "Criminal Damage Act 1971 s2; HOCR Arson and criminal damage"),
     OffenceRule("10D", (Point("has an article with a blade or point", BLADE, kind=STATEMENT),
                         Point("in a public place", kind=PRESUMED, contrary=PUBLIC_PLACE_CONTRARY)),
                 "Criminal Justice Act 1988 s139; HOCR Possession of weapons", victim=STATE),
@@ -455,4 +486,4 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("802", (Point("dangerous driving", DANGEROUS_DRIVING),), "Road Traffic Act 1988 s2; HOCR Miscellaneous crimes", victim=STATE),
     OffenceRule("62A", (Point("three or more using or threatening unlawful violence", VIOLENT_DISORDER),), "Public Order Act 1986 s2; HOCR Public order",
                 victim=STATE, supersedes=("105A", "9A")),
-)
+) + SOCIETY_RULES

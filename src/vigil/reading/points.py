@@ -26,10 +26,10 @@ def word_heads(text: str) -> frozenset[str]:
     """Every prefix (up to 8 characters) of every word in `text`; cached for the text last asked about,
     since all cues are tried against one narrative in turn."""
     if _last_text[0] is not text:
-        heads = set()
-        for word in _WORD.findall(text):
-            for length in range(1, min(len(word), _HEAD_LENGTH) + 1):
-                heads.add(word[:length])
+        words = {word[:_HEAD_LENGTH] for word in _WORD.findall(text)}
+        heads = set(words)
+        for length in range(1, _HEAD_LENGTH):
+            heads.update([word[:length] for word in words])
         _last_text[0], _last_text[1] = text, frozenset(heads)
     return _last_text[1]
 
@@ -39,13 +39,19 @@ class Cue:
     few literal stems, so the regex runs only when some word of the text starts with a stem's first
     word (one set intersection instead of a regex scan; most narratives touch few offence families)."""
 
-    __slots__ = ("regex", "heads", "requires")
+    __slots__ = ("regex", "heads", "requires", "_last_text", "_last_answer")
 
     def __init__(self, regex: re.Pattern[str], requires: tuple[str, ...] = ()):
-        self.regex = regex
-        # substrings one of which every match contains (a declared, cheaper second filter), as one literal scan
-        self.requires = re.compile("|".join(map(re.escape, requires))) if requires else None
+        # substrings one of which every match contains (a declared, cheaper second filter): a few
+        # `in` tests, each a C substring search, cost less than one scan of a large alternation
+        self.requires = requires
         stems = literal_prefixes(regex.pattern)
+        if stems:
+            # every match starts with one of these characters: saying so up front lets the regex engine skip
+            # straight to candidate positions instead of trying each alternative at every character
+            first_characters = "".join(sorted({stem[0] for stem in stems}))
+            regex = re.compile("(?=[" + re.escape(first_characters) + "])" + regex.pattern, regex.flags)
+        self.regex = regex
         heads = None
         if stems is not None:
             heads = set()
@@ -56,11 +62,22 @@ class Cue:
                     break
                 heads.add(first.group(0)[:_HEAD_LENGTH])
         self.heads = frozenset(heads) if heads else None
+        # the answer for the text last asked about: every rule sharing this cue asks about the same text
+        self._last_text: str | None = None
+        self._last_answer = False
 
     def could_match(self, text: str, heads: frozenset[str] | None = None) -> bool:
-        if self.heads is not None and self.heads.isdisjoint(word_heads(text) if heads is None else heads):
-            return False
-        return self.requires is None or self.requires.search(text) is not None
+        if self._last_text is text:
+            return self._last_answer
+        answer = self.heads is None or not self.heads.isdisjoint(word_heads(text) if heads is None else heads)
+        if answer and self.requires:
+            answer = False
+            for literal in self.requires:
+                if literal in text:
+                    answer = True
+                    break
+        self._last_text, self._last_answer = text, answer
+        return answer
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if not self.could_match(text):
@@ -109,10 +126,17 @@ def literal_prefixes(regex: str) -> frozenset[str] | None:
     return frozenset(stems) if stems else None
 
 
+# Call handlers name the victim by role ("punched IP", "choked the caller"); text.py expands the
+# shorthand, so wherever a cue accepts "her|him" as the person acted on, the role names count too.
+_PERSON_ACTED_ON = "(?:her|him"
+_PERSON_OR_ROLE = r"(?:her|him|(?:the )?(?:injured party|reporting person|caller|victim|informant)(?!'s)"
+
+
 def pattern(*alternatives: str, requires: tuple[str, ...] = ()) -> Cue:
     """A cue matching any of the alternatives as whole words. `requires`: substrings one of which
     every match must contain, declared where the literal prefixes are common words ("said", "i")."""
-    return Cue(re.compile(r"\b(?:" + "|".join(alternatives) + r")\b"), requires)
+    body = "|".join(alternatives).replace(_PERSON_ACTED_ON, _PERSON_OR_ROLE)
+    return Cue(re.compile(r"\b(?:" + body + r")\b"), requires)
 
 
 @dataclass(frozen=True)

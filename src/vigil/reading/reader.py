@@ -17,6 +17,7 @@ from typing import Iterable
 
 from vigil.catalogue import offences as catalogue
 from vigil.reading import counting, engine, situations
+from vigil.reading.context import RETRACTION
 from vigil.reading.model import MODEL_RULE_REF, OffenceModel, default_model
 from vigil.reading.points import OffenceRule
 from vigil.reading.text import Normalised, normalise
@@ -24,14 +25,17 @@ from vigil.reading.victims import MAIN
 
 _USE_DEFAULT = object()
 THIRD_PARTY = re.compile(r"\b(?:third party|passer-?by|member of the public|witness|anonymous|neighbour (?:reports|called|states)|"
-                         r"friend (?:reports|called|states)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of)\b")
-RETRACTION = re.compile(r"\b(?:retract\w*|withdr[ae]w\w*|withdrawn|no longer wish\w*|does not want to (?:support|make|give)|doesn't want (?:to support|police|to make)|"
-                        r"will not support|won't support|declined to (?:support|give a statement|make a statement)|does not support|"
-                        r"(?:does not|doesn't|did not|didn't) want (?:any )?police|(?:now )?says? (?:nothing happened|it didn't happen|(?:she|he) fell)|changed (?:her|his) (?:account|story))\b")
+                         r"friend (?:reports|called|states)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of|"
+                         r"flatmate|housemate|saw|\((?:friend|relative|colleague|flatmate|housemate)\)|(?:believes|thinks|suspects) (?:[\w']+ ){0,4}(?:is|was|has been) (?:hitting|assaulting|beating|attacking|hurting))\b")
 HISTORIC = re.compile(r"\b(?:historic\w*|years ago|as a child|when (?:she|he) was (?:a child|young|\d+)|in (?:19|20)\d\d\b)")
 RETRACTION_REF = ("NCRS (domain.md 1.3): a retraction or unwillingness to support a prosecution does not cancel a crime "
                   "disclosed on the balance of probabilities; only credible evidence to the contrary does")
 HISTORIC_REF = "NCRS: a historic report is recorded when it is reported (domain.md 1.3)"
+# Since 2013/14 fraud is recorded centrally by Action Fraud (NFIB), not by the force; the force uses
+# the fraud codes only for outcomes (catalogue notes on 53C/53D; domain.md 6: police-recorded crime
+# "excluding fraud"). So a disclosed fraud is a reason not to record, named as such.
+FRAUD_GROUP = "Fraud offences"
+ACTION_FRAUD_REASON = "fraud: recorded centrally by Action Fraud (NFIB), not by the force"
 MODEL_CONFIDENCE_CAP = 0.6
 _MODEL_RULE_CACHE: dict[str, OffenceRule] = {}
 
@@ -95,6 +99,31 @@ def _offence_output(entry: counting.CountedOffence, doc: Normalised, extra_refs:
     }
 
 
+# The order indicators are listed in (the answer key's names; situations.VULNERABILITY).
+VULNERABILITY_ORDER = ("child", "older_person", "mental_health", "disability", "domestic_abuse", "sexual_violence",
+                       "stalking", "exploitation", "homelessness", "substance_misuse", "pregnancy")
+SEXUAL_GROUP = "Sexual offences"
+STALKING_CODES = ("8Q",)
+
+
+def _vulnerability_output(situation: situations.Situation, counted: list[counting.CountedOffence],
+                          doc: Normalised) -> list[dict]:
+    """[{"indicator", "evidence": [start, end] or None}]: the narrative's cues, plus domestic abuse when
+    the log discloses it and sexual violence or stalking when an offence of that kind is disclosed."""
+    found: dict[str, tuple[int, int] | None] = dict(situation.vulnerability)
+    if situation.domestic:
+        found.setdefault("domestic_abuse", situation.domestic_span)
+    for entry in counted:
+        known = catalogue().get(entry.code)
+        span = next((s for f in entry.findings for s in f.evidence), None)
+        if known is not None and known.group == SEXUAL_GROUP:
+            found.setdefault("sexual_violence", span)
+        if entry.code in STALKING_CODES:
+            found.setdefault("stalking", span)
+    return [{"indicator": name, "evidence": doc.original_span(*found[name]) if found[name] else None}
+            for name in VULNERABILITY_ORDER if name in found]
+
+
 def _read(record_id, narrative: str, opening_code: str | None, reported_at: str | None,
           probabilities, model: OffenceModel | None) -> dict:
     doc = normalise(narrative)
@@ -113,6 +142,10 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
         _add_model_offences(findings, probabilities, model, doc)
     counted = [] if reason else counting.count_crimes(findings, reported_at, situation.already_reported)
     counted = [c for c in counted if (catalogue().get(c.code) is None or catalogue()[c.code].notifiable)]
+    frauds = [c for c in counted if c.code in catalogue() and catalogue()[c.code].group == FRAUD_GROUP]
+    if frauds:
+        counted = [c for c in counted if c not in frauds]
+        reason = reason or (ACTION_FRAUD_REASON if not counted else None)
     extra_refs = ([RETRACTION_REF] if RETRACTION.search(doc.text) else []) + ([HISTORIC_REF] if HISTORIC.search(doc.text) else [])
     offences = [_offence_output(entry, doc, extra_refs) for entry in counted]
     crime_count = sum(o["count"] for o in offences)
@@ -125,7 +158,7 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
         "offences": offences,
         "domestic": situation.domestic,
         "asb": {"category": situation.asb_category} if situation.asb_category else None,
-        "vulnerability": situation.vulnerability,
+        "vulnerability": _vulnerability_output(situation, counted, doc),
         "non_crime_reason": None if offences else reason,
     }
 

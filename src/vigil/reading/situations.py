@@ -13,10 +13,10 @@ amounts to a crime and there is no credible evidence to the contrary immediately
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from vigil.reading import context
+from vigil.reading.offence_rules import STALKING_BEHAVIOUR
 from vigil.reading.points import pattern
 from vigil.reading.text import Normalised
 
@@ -24,36 +24,44 @@ from vigil.reading.text import Normalised
 OVERRIDING_REASONS = (
     ("transfer to another force", "HOCR General Rules Annex A (NCRSG protocol): the crime is recorded by the force where it occurred",
      pattern(r"(?:another|other|different|neighbouring) (?:police )?force(?:'s)?(?: area)?", r"out of force(?: area)?",
-             r"(?:occurred|happened|took place) (?:\w+ ){0,4}in (?:the )?(?:[a-z]+ ){0,2}(?:police|constabulary)(?: force)? area",
+             r"(?:occurred|happened|took place) (?:\w+ ){0,4}in (?:the )?(?:[a-z]+ ){0,3}(?:police|constabulary)(?: force)? area", r"passed to (?:that|the other|the relevant|the home|the local) force",
              r"(?:transfer\w*|pass\w*|refer\w*|forward\w*|sent) (?:\w+ ){0,3}to (?:the )?(?:[a-z]+ ){1,3}(?:police|constabulary)",
              r"(?:police|constabulary) (?:to record|will record|are recording|have recorded|to deal|to investigate)",
              r"outside (?:the |our |this )?(?:force|met|police) area", r"their ref(?:erence)? to follow", r"they will record",
+             r"(?:passed|referred|transferred|sent|handed) (?:over )?to (?:[a-z]+ ){1,3}to (?:record|deal|investigate)", r"(?:informed|notified) and (?:have|has) taken the report",
              r"(?:police|constabulary) (?:contacted|informed|notified)[\w, ]{0,60}(?:will record|to record|their ref)")),
     ("credible evidence to the contrary", "NCRS recording test (b): credible evidence to the contrary immediately available (domain.md 1.3)",
-     pattern(r"cctv (?:\w+ ){0,4}(?:shows?|showed|confirms?|confirmed) (?:\w+ ){0,6}(?:no (?:offence|assault|crime|contact|theft|one)|not|nothing|(?:she|he|the injured party|the caller|they) (?:fell|tripped|dropped|left|gave|was the aggressor))",
+     pattern(r"cctv (?:[\w-]+ ){0,5}(?:shows?|showed|confirms?|confirmed) (?:\w+ ){0,6}(?:no (?:offence|assault|crime|contact|theft|one)|not|nothing|nobody|(?:she|he|(?:the )?injured party|(?:the )?caller|they) (?:fell|tripped|dropped|left|gave|was the aggressor))",
              r"(?:cctv|footage|body worn video|bwv|video|dashcam|ring doorbell) (?:\w+ ){0,3}(?:shows?|showed|confirms?|confirmed|proves?) (?:\w+ ){0,5}(?:fell|tripped|self[- ]defen[cs]e|no (?:offence|crime|assault))",
              r"(?:found|located|returned|turned up|recovered) (?:\w+ ){0,3}(?:at home|in (?:her|his|the) (?:car|bag|house|pocket|flat)|by (?:her|his) (?:husband|wife|son|daughter|partner|family))",
              r"(?:admit\w*|confess\w*) (?:\w+ ){0,4}(?:made (?:it|the (?:story|allegation)) up|fabricat\w*|lied|false)", r"false (?:report|allegation)",
-             r"no offence(?: (?:took place|occurred|disclosed|committed|by|to pursue))?", r"(?:recovered|repossessed) by (?:a |the )?(?:repossession|finance|bailiff)\w*",
+             r"no offences?(?: (?:took place|occurred|disclosed|committed|by|to pursue))?", r"(?:recovered|repossessed) by (?:a |the )?(?:repossession|finance|bailiff)\w*",
              r"(?:cctv|bwv|body worn video|footage) (?:[\w,]+ ){0,8}(?:no contact|no offence|another room|attacking (?:the|him|her))",
              r"forgot where (?:he|she|they) (?:left|parked|put)", r"(?:false|faulty) alarm", r"alarm fault\w*", r"(?:phone|item|car|bike) (?:was )?intact",
              r"never touched (?:it|her|him)", r"borrowed (?:them|it) (?:\w+ ){0,5}(?:as agreed|with permission)", r"admit\w* (?:he|she) (?:said|made) it",
-             r"(?:it|car|bike|phone|item|bag) was found (?:by|at|in|on|locked)", r"found it (?:under|behind|in|at)", r"(?:verified|confirmed|established) (?:\w+ ){0,4}no (?:offence|crime)",
+             r"(?:it|car|bike|phone|item|bag) was found (?:by|at|in|on|locked)", r"(?:had|has) borrowed (?:it|them)", r"no sign of (?:forced )?entry,? (?:and )?nothing (?:taken|missing|stolen)", r"found it (?:under|behind|in|at)", r"(?:verified|confirmed|established) (?:\w+ ){0,4}no (?:offence|crime)",
              r"(?:was|had been) (?:given|lent|borrowed) (?:with|by) (?:permission|consent)", r"had permission to",
-             r"(?:bank|store|shop|company) (?:\w+ ){0,3}(?:confirm\w*|records show) (?:\w+ ){0,6}(?:no (?:theft|offence)|(?:was|were) (?:paid|returned|refunded))")),
+             r"(?:bank|store|shop|company) (?:\w+ ){0,3}(?:confirm\w*|records show) (?:\w+ ){0,6}(?:no (?:theft|offence)|(?:was|were) (?:paid|returned|refunded))",
+             requires=("cctv", "footage", "body worn", "bwv", "video", "dashcam", "doorbell", "found", "located", "returned", "turned up",
+                       "recovered", "admit", "confess", "false", "no offence", "repossess", "forgot", "alarm", "intact", "never touched",
+                       "borrowed", "permission", "no crime", "no theft", "paid", "refunded", "nothing taken", "lent", "given"))),
     ("not confirmed by the victim (third-party report)", "HOCR flowchart steps 4-5: victim cannot be traced or will not confirm; a rape report becomes N100 (domain.md 1.5)",
      pattern(r"(?:victim|injured party|female|male|she|he) (?:\w+ ){0,3}(?:cannot be traced|could not be traced|not traced|untraced|refused to (?:confirm|engage|speak|give details))",
              r"(?:victim|injured party|she|he) (?:\w+ ){0,2}(?:states|stated|says|said|confirms?|confirmed) (?:\w+ ){0,3}(?:nothing (?:has )?happened|no offence|it did not happen|it didn't happen|all (?:is )?fine)",
              r"(?:denies|denied) (?:anything|any offence|being assaulted|being (?:hit|punched|attacked|touched|raped)|that anything)",
-             r"nothing of the kind happened", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record")),
+             r"nothing of the kind happened", r"spoken to[ ,-]+(?:\w+ ){0,2}(?:no (?:physical contact|violence|assault|allegations?|threats)|nothing (?:has )?happened|not assaulted|den(?:y|ies))",
+             r"no (?:assault|offence|crime) alleged", r"nothing criminal (?:disclosed|alleged|happened)", r"no allegations? (?:made|of (?:assault|an offence))",
+             r"(?:does not|doesn't|did not|will not|won't|refuses to|refused to) (?:wish to |want to )?(?:\w+ ){0,4}confirm", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record",
+             requires=("traced", "refused", "happen", "no offence", "fine", "denie", "rumo", "n100", "spoken to", "alleged", "allegation", "confirm",
+                       "nothing criminal"))),
 )
 
 # Reasons given when no notifiable offence is disclosed (first match wins).
 NON_CRIME_REASONS = (
     ("civil dispute", pattern(r"civil (?:matter|dispute|issue|case)", r"boundary dispute", r"(?:dispute|argument|disagreement) (?:over|about|regarding|re) (?:a |the |an )?(?:deposit|debt|money|invoice|refund|rent|payment|parking|custody|contact|access|ownership|fence|boundary|contract|work|wages|inheritance|will)",
                               r"owes? (?:her|him|them|me) (?:money|£)", r"(?:landlord|tenant|tenancy|eviction|small claims|county court|solicitor)", r"(?:refund|faulty goods|trading standards|consumer)",
-                              r"custody", r"contact arrangements?", r"handover")),
-    ("lost property", pattern(r"lost", r"misplaced", r"mislaid", r"dropped", r"left (?:it|her \w+|his \w+|them|the \w+) (?:on|in|at)", r"can't find", r"cannot find",
+                              r"(?:child )?custody (?:of|dispute|arrangements|battle|hearing)", r"child custody", r"contact arrangements?", r"handover")),
+    ("lost property", pattern(r"lost", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them|the \w+) (?:on|in|at)", r"can't find", r"cannot find",
                               r"may have (?:dropped|left|lost)", r"lost property")),
     ("sudden death (non-suspicious)", pattern(r"sudden death", r"unexpected death", r"found (?:\w+ ){0,3}deceased", r"no suspicious circumstances", r"non[- ]suspicious")),
     ("missing person", pattern(r"missing (?:person|from home|from care)", r"has not returned (?:home)?", r"hasn't come home", r"not returned from", r"reported missing")),
@@ -78,7 +86,8 @@ ALREADY_REPORTED = pattern(r"already (?:reported|recorded)", r"previously report
 
 DOMESTIC = pattern(r"domestic", r"partner", r"ex[- ]?partner", r"husband", r"wife", r"boyfriend", r"girlfriend", r"spouse", r"fianc\w*",
                    r"ex[- ](?:husband|wife|boyfriend|girlfriend)", r"her ex", r"his ex", r"the ex", r"(?:his|her|their) (?:son|daughter|mother|father|mum|dad|brother|sister|stepfather|stepmother|stepson|stepdaughter|uncle|aunt|grandson|granddaughter|nephew|niece|cousin)",
-                   r"(?:son|daughter|mother|father|mum|dad|brother|sister) (?:of|to) the (?:injured party|caller)", r"in-?laws?", r"married", r"controlling or coercive")
+                   r"(?:son|daughter|mother|father|mum|dad|brother|sister) (?:of|to) the (?:injured party|caller)", r"in-?laws?", r"married", r"controlling or coercive",
+                   r"dash (?:risk )?(?:completed|done|assessment|checklist|form)")
 ASB = {
     "personal": pattern(r"target\w* (?:her|him|them|the family|the injured party|the caller)", r"(?:abuse|abusive|shouting|swearing|insults?) (?:at|towards|to) (?:her|him|them|the caller|the family)",
                         r"(?:neighbour|neighbours) (?:\w+ ){0,3}(?:abus\w*|threat\w*|harass\w*|intimidat\w*|shouting at|swearing at)", r"intimidat\w*", r"personal anti-social",
@@ -89,16 +98,30 @@ ASB = {
                         r"nuisance", r"anti-social", r"street drinking", r"begging", r"motorbikes? (?:\w+ ){0,3}(?:park|field|estate|pavement)", r"off[- ]road bikes?",
                         r"(?:kids|children|teenagers) (?:\w+ ){0,3}(?:playing|kicking a ball|climbing|messing about)", r"loitering", r"skateboard\w*", r"inconsiderate", r"cannabis smell|smell of cannabis"),
 }
+# Vulnerability indicators a call handler must identify at first contact (THRIVE, domain.md 7.1),
+# named as the audit's VULNERABILITY_NOT_IDENTIFIED check and the force's answer key name them.
+# domestic_abuse comes from the domestic flag, sexual_violence and stalking also from the offences
+# disclosed (reader.py). Repeat victims have their own check (REPEAT_VICTIM_NOT_IDENTIFIED).
 VULNERABILITY = {
-    "child": pattern(r"child(?:ren)?", r"baby", r"toddler", r"infant", r"kids", r"(?:aged|age) (?:[0-9]|1[0-7])\b", r"(?:[0-9]|1[0-7]) ?-?(?:year|yr)s?[ -]old", r"schoolgirl", r"schoolboy", r"pupil", r"teenage\w*", r"minor"),
-    "mental_health": pattern(r"mental health", r"suicid\w*", r"self[- ]harm\w*", r"sectioned", r"depress\w*", r"psychosis", r"schizophren\w*", r"bipolar", r"personality disorder", r"crisis team"),
-    "elderly": pattern(r"elderly", r"pensioner", r"(?:aged|age) (?:[7-9][0-9]|1[0-9]{2})\b", r"(?:[7-9][0-9]) ?-?(?:year|yr)s?[ -]old", r"dementia", r"care home"),
-    "learning_disability": pattern(r"learning (?:disab\w*|difficult\w*)"),
-    "disability": pattern(r"(?<!learning )disab\w*", r"wheelchair", r"blind", r"deaf", r"autis\w*", r"carer"),
-    "substance_misuse": pattern(r"intoxicated", r"drunk", r"under the influence", r"high on", r"heavily in drink"),
+    "child": pattern(r"child(?:ren)?", r"baby", r"toddler", r"infant", r"kids", r"(?:aged|age) (?:[0-9]|1[0-7])\b", r"(?:[0-9]|1[0-7]) ?-?(?:year|yr)s?[ -]old",
+                     r"(?<=\()(?:[0-9]|1[0-7])(?=\))", r"schoolgirl", r"schoolboy", r"pupil", r"(?:a|is a) minor",
+                     requires=("child", "baby", "toddler", "infant", "kids", "age", "old", "school", "pupil", "minor", *(f"({n})" for n in range(18)))),
+    "older_person": pattern(r"elderly", r"pensioner", r"(?:aged|age) (?:[7-9][0-9]|1[0-9]{2})\b", r"(?:[7-9][0-9]) ?-?(?:year|yr)s?[ -]old", r"(?<=\()[7-9][0-9](?=\))",
+                            r"dementia", r"care home", r"frail", r"walking frame",
+                            requires=("elderly", "pensioner", "age", "old", "dementia", "care home", "frail", "walking frame", "(7", "(8", "(9", "(1")),
+    "mental_health": pattern(r"mental health", r"suicid\w*", r"self[- ]harm\w*", r"sectioned", r"depress\w*", r"psychosis", r"psychotic", r"schizophren\w*",
+                             r"bipolar", r"personality disorder", r"crisis team", r"hearing voices"),
+    "disability": pattern(r"disab\w*", r"learning difficult\w*", r"wheelchair", r"blind", r"deaf", r"autis\w*", r"limited mobility", r"mobility (?:scooter|issues|problems)",
+                          r"hearing impair\w*", r"visually impair\w*", r"sign language", r"text relay", r"down'?s syndrome"),
+    "sexual_violence": pattern(r"rape\w*", r"raping", r"sexual(?:ly)? assault\w*", r"sexually touch\w*", r"sexual violence", r"indecent\w*", r"exposed (?:himself|herself)", r"grop\w*"),
+    # one act of stalking behaviour is already a risk cue (DASH asks about it), course or not
+    "stalking": STALKING_BEHAVIOUR,
+    "exploitation": pattern(r"exploit\w*", r"cuckoo\w*", r"groom\w*", r"county lines", r"controlled by others", r"modern slavery", r"traffick\w*", r"debt bondage"),
+    "homelessness": pattern(r"homeless\w*", r"rough sleep\w*", r"sleeping rough", r"no fixed abode", r"sofa surf\w*", r"hostel",
+                            requires=("homeless", "rough", "no fixed abode", "sofa surf", "hostel")),
+    "substance_misuse": pattern(r"intoxicated", r"drunk", r"under the influence", r"high on", r"heavily in drink", r"(?:heroin|crack|drug|cocaine|alcohol) (?:user|addict\w*|dependen\w*)",
+                                r"alcoholic", r"addict\w*", r"substance misuse", r"methadone", r"slurring", r"drinking (?:\w+ )?(?:all day|heavily|since)"),
     "pregnancy": pattern(r"pregnan\w*"),
-    "repeat_victim": pattern(r"repeat (?:victim|caller)", r"(?:previous|prior) (?:reports|incidents|calls)", r"has called before", r"(?:\w+ )?(?:second|third|fourth) (?:time|call)"),
-    "language_barrier": pattern(r"interpreter", r"limited english", r"doesn't speak english", r"language line"),
 }
 
 
@@ -106,16 +129,15 @@ VULNERABILITY = {
 class Situation:
     overriding_reason: tuple[str, str, tuple[int, int]] | None
     domestic: bool
+    domestic_span: tuple[int, int] | None        # the words that show it, when the text (not only the opening code) does
     asb_category: str | None
-    vulnerability: list[str]
+    vulnerability: list[tuple[str, tuple[int, int]]]   # (indicator, span in the normalised text)
     already_reported: list[tuple[int, int]]
 
 
-def _first_asserted(doc: Normalised, cues: re.Pattern[str]) -> re.Match[str] | None:
-    for match in cues.finditer(doc.text):
-        if context.reading(doc, match.start(), is_statement=True) == context.ASSERTED:
-            return match
-    return None
+def _first_asserted(doc: Normalised, cues) -> tuple[int, int] | None:
+    asserted, _ = context.cue_readings(cues, doc, is_statement=True)
+    return asserted[0] if asserted else None
 
 
 def read_situation(doc: Normalised, opening_code: str | None) -> Situation:
@@ -123,17 +145,19 @@ def read_situation(doc: Normalised, opening_code: str | None) -> Situation:
     for reason, rule_ref, cues in OVERRIDING_REASONS:
         match = _first_asserted(doc, cues)
         if match:
-            overriding = (reason, rule_ref, match.span())
+            overriding = (reason, rule_ref, match)
             break
     opening = (opening_code or "").upper()
+    domestic_cue = DOMESTIC.search(doc.text)
     asb = next((category for category, cues in ASB.items() if cues.search(doc.text)), None)
     if asb is None and "ASB" in opening:
         asb = "personal" if "PERSONAL" in opening else "environmental" if "ENVIRON" in opening else "nuisance"
     return Situation(
         overriding_reason=overriding,
-        domestic="DOMESTIC" in opening or bool(DOMESTIC.search(doc.text)),
+        domestic="DOMESTIC" in opening or domestic_cue is not None,
+        domestic_span=domestic_cue.span() if domestic_cue else None,
         asb_category=asb,
-        vulnerability=[name for name, cues in VULNERABILITY.items() if cues.search(doc.text)],
+        vulnerability=[(name, span) for name, cues in VULNERABILITY.items() if (span := _first_asserted(doc, cues))],
         already_reported=[doc.sentence_of(m.start()) for m in ALREADY_REPORTED.finditer(doc.text)],
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Police shorthand as written in command-and-control logs, and what the rules read it as.
 # Only forms users write; the glossary in docs/reader.md explains each once.
@@ -23,7 +23,7 @@ ABBREVIATIONS = {
     "w/s": "witness", "nfa": "no further action", "rtc": "road traffic collision", "mh": "mental health",
     "b/c": "because", "ppl": "people", "yo": "year old", "yrs": "years", "yr": "year", "veh": "vehicle",
     "m/c": "motorcycle", "tw": "threatened with", "twoc": "taken without consent", "oap": "pensioner",
-    "asb": "anti-social behaviour", "inj": "injuries", "las": "ambulance", "p/p": "pushbike", "ooa": "out of area", "aka": "also known as",
+    "asb": "anti-social behaviour", "inj": "injuries", "las": "ambulance", "oof": "out of force", "pol": "police", "msg": "message", "msgs": "messages", "p/p": "pushbike", "ooa": "out of area", "aka": "also known as",
 }
 
 # Misspellings seen often enough in logs to fix before matching.
@@ -35,7 +35,7 @@ TYPOS = {
     "puched": "punched", "kiked": "kicked", "stollen": "stolen", "stoled": "stole", "theif": "thief",
     "burgulary": "burglary", "burglery": "burglary", "damadged": "damaged", "damged": "damaged",
     "smahsed": "smashed", "agressive": "aggressive", "aggresive": "aggressive", "enjuries": "injuries",
-    "injurys": "injuries", "bruse": "bruise", "brusing": "bruising", "neighbor": "neighbour",
+    "injurys": "injuries", "injuires": "injuries", "injures": "injuries", "bruse": "bruise", "brusing": "bruising", "neighbor": "neighbour",
     "neighbors": "neighbours", "stalkin": "stalking", "folowed": "followed", "follwed": "followed",
     "rapped": "raped", "sexualy": "sexually", "tresspass": "trespass", "recieved": "received",
     "untill": "until", "alot": "a lot", "doesnt": "doesn't", "didnt": "didn't", "wont": "won't",
@@ -61,6 +61,8 @@ class Normalised:
     _change_starts: list[int]
     clause_starts: list[int]
     sentence_starts: list[int]
+    # how each cue reads in this text, worked out once however many rules share the cue (engine.cue_readings)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def original_offset(self, position: int, is_end: bool = False) -> int:
         index = bisect.bisect_right(self._change_starts, position) - 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.reading.points import PROPERTY
+from vigil.reading.points import PERSON, PROPERTY
 from vigil.reading.text import Normalised
 
 MAIN = "injured party"
@@ -37,7 +37,9 @@ _NOT_A_NAME = {
     "repeatedly", "causing", "multiple", "times", "round", "through", "onto", "against", "towards", "near", "behind",
 }
 _PERSON = r"(?:the injured party|injured party|the victim|the caller|her|him|me|them|(?:his|her|their|the|my) [a-z'-]+(?: [a-z]+)?|[a-z]+)"
-_OBJECT_LIST = re.compile(rf"\s*(?:both )?({_PERSON})((?:\s*,\s*{_PERSON})*)\s+(?:and|&)\s+({_PERSON})")
+# in a list, a person may be a first name and surname ("punched Darren Cole and Amy Shaw"); the first name is the key
+_LISTED = rf"{_PERSON}(?: (?!and\b|&)[a-z]+)?"
+_OBJECT_LIST = re.compile(rf"\s*(?:both )?({_LISTED})((?:\s*,\s*{_LISTED})*)\s+(?:and|&)\s+({_LISTED})")
 _OBJECT_ONE = re.compile(rf"\s*(?:at |on |into )?({_PERSON})")
 _PASSIVE_SUBJECTS = re.compile(rf"({_PERSON})(?:\s+(?:and|&)\s+({_PERSON}))?\s+(?:were|was|have been|has been|had been|got|both got|both)\s+(?:\w+\s+)?$")
 _POSSESSOR = re.compile(r"\b([a-z]+)'s\b|\bbelonging to (?:the |his |her |their )?([a-z]+)\b|\b(?:of|at|to) (?:the |his |her |their )?(neighbour|landlord|friend|mother|father|brother|sister|son|daughter|employer)\b")
@@ -114,8 +116,22 @@ def _property_victims(doc: Normalised, spans: list[tuple[int, int]]) -> list[str
             counted = max(counted, _NUMBER.get(match.group(1), int(match.group(1)) if match.group(1).isdigit() else 1))
         owner = _POSSESSOR.search(text, start, window_end)
         word = next((g for g in owner.groups() if g), None) if owner else None
-        keys.append(word if word and word not in _NOT_A_NAME and word not in {"injured party", "victim", "caller"} else MAIN)
+        # "the injured party's phone", "the reporting person's car": the possessor is the main victim
+        keys.append(word if word and word not in _NOT_A_NAME and word not in {"party", "person", "victim", "caller", "informant"} else MAIN)
     return _distinct_padded(keys, counted, "owner")
+
+
+def one_named_victim_is_the_injured_party(findings: list) -> None:
+    """Logs name the victim once ("pushed Charlotte JONES") and call them "IP" after: when the only
+    victims are the injured party and one person named by name, they are the same person (Section D
+    counts people, not the ways the log refers to them). Two names, or a named relative, stay apart."""
+    people = [finding for finding in findings if finding.rule.victim == PERSON]
+    keys = {key for finding in people for key in finding.victims}
+    names = [key for key in keys - {MAIN} if key not in _PEOPLE_NOUNS and not key.startswith(("victim ", "owner "))]
+    if len(keys) != 2 or MAIN not in keys or len(names) != 1:
+        return
+    for finding in people:
+        finding.victims = list(dict.fromkeys(MAIN if key == names[0] else key for key in finding.victims))
 
 
 def stated_victim_count(doc: Normalised) -> int:

@@ -1,0 +1,47 @@
+"""Offence rules for the less common "crimes against society" (HOCR Miscellaneous crimes against
+society): going equipped, perverting the course of justice, absconding from custody, wildlife
+crime, and controlling prostitution for gain. Declared like offence_rules.py, which adds them to
+RULES; kept apart so each module stays one readable page.
+"""
+
+from __future__ import annotations
+
+from vigil.reading.points import PERSON, STATE, STATEMENT, OffenceRule, Point, pattern
+
+_SOCIETY = "HOCR Miscellaneous crimes against society"
+
+GOING_EQUIPPED = pattern(
+    r"going equipped", r"equipped (?:for|to) (?:steal\w*|burgl\w*|theft)",
+    r"(?:found|caught|stopped|searched|in possession) (?:[\w',]+ ){0,8}(?:slide hammer|relay (?:box|device|kit)|bolt ?croppers|jemmy|"
+    r"skeleton keys?|lock ?picks?|signal (?:jammer|booster)|key programmer)",
+)
+PERVERTING_JUSTICE = pattern(
+    r"pervert\w* (?:the )?course of justice",
+    r"(?:gave|provided|giving) (?:[\w']+ ){0,2}(?:brother's|sister's|friend's|partner's|someone else's|another person's|false) (?:name|details|identity)",
+    r"false alibi", r"(?:intimidat\w*|threaten\w*|paid|bribed) (?:a |the )?witness\w* (?:not to|to withdraw|to change)",
+)
+ABSCONDING = pattern(
+    r"escaped from (?:[\w']+ ){0,3}(?:custody|prison|cells|court|custody van|police van|prison van)",
+    r"abscond\w* from (?:[\w']+ ){0,2}(?:custody|court|prison|police|cells)", r"escape from lawful custody",
+)
+WILDLIFE = pattern(
+    r"badger setts?", r"wildlife crime", r"hare cours\w*", r"poach\w*", r"birds?'? eggs", r"protected species",
+    r"(?:nests?|roost) (?:[\w']+ ){0,2}(?:destroyed|disturbed|removed)", r"bats? roost",
+)
+CONTROLLING_PROSTITUTION = pattern(
+    r"pimp\w*", r"brothel", r"controlling prostitution",
+    r"(?:advertises|advertising|advertised) (?:them|her|the women|the girls|women|girls) (?:online )?(?:for sex|as escorts|online)",
+    r"takes? (?:all |most |half )?(?:of )?(?:the |their |her )?(?:money|earnings|cash) (?:[\w']+ ){0,2}(?:from )?(?:their|her|the) clients",
+)
+
+SOCIETY_RULES: tuple[OffenceRule, ...] = (
+    OffenceRule("33", (Point("has an article for use in burglary or theft, away from home", GOING_EQUIPPED, kind=STATEMENT),),
+                f"Theft Act 1968 s25; {_SOCIETY}", victim=STATE),
+    OffenceRule("79", (Point("act tending and intended to pervert the course of justice", PERVERTING_JUSTICE, kind=STATEMENT),),
+                f"Common law perverting the course of justice; {_SOCIETY}", victim=STATE),
+    OffenceRule("80", (Point("escape from lawful custody", ABSCONDING),), f"Common law escape / Prison Act 1952 s39; {_SOCIETY}", victim=STATE),
+    OffenceRule("96", (Point("offence against protected wildlife", WILDLIFE),),
+                f"Wildlife and Countryside Act 1981; Protection of Badgers Act 1992; Hunting Act 2004; {_SOCIETY}", victim=STATE),
+    OffenceRule("24", (Point("controlling prostitution or causing it for gain", CONTROLLING_PROSTITUTION),),
+                f"Sexual Offences Act 2003 s52-s53; {_SOCIETY}", victim=PERSON),
+)

@@ -1,0 +1,219 @@
+"""The reader's rules added from audited logs, one case per rule, named after it.
+
+Narratives written for these tests in the style of command-and-control logs (capitals, shorthand,
+typos); none is copied from the corpus or the simulator. The reader runs with its declared rules
+only (model=None), so each test pins a rule, not a trained weight.
+"""
+
+from vigil.reading import classify
+
+
+def read(narrative: str, **kwargs) -> dict:
+    return classify(narrative, model=None, **kwargs)
+
+
+def crimes(result: dict) -> dict[str, int]:
+    return {o["code"]: o["count"] for o in result["offences"]}
+
+
+def indicators(result: dict) -> list[str]:
+    return [v["indicator"] for v in result["vulnerability"]]
+
+
+# --- reasons not to record -------------------------------------------------------------------------
+
+
+def test_fraud_is_recorded_by_action_fraud_not_by_the_force():
+    result = read("RP PAID £900 FOR A PUPPY ADVERTISED ONLINE, FAKE SELLER, NEVER ARRIVED. ADVISED TO REPORT TO ACTION FRAUD")
+    assert result["crime"] is False
+    assert result["non_crime_reason"].startswith("fraud: recorded centrally by Action Fraud")
+
+
+def test_fraud_beside_another_crime_leaves_the_other_crime_to_record():
+    result = read("Male posing as from her bank took her card details by phone scam. Later he came round and punched her, cut lip.")
+    assert crimes(result) == {"8N": 1}
+
+
+def test_a_car_that_has_broken_down_is_not_criminal_damage():
+    assert read("0815 CALLER REPORTS VAN BROKEN DOWN ACROSS THE JUNCTION, HAZARDS ON. RECOVERY EN ROUTE")["crime"] is False
+
+
+def test_an_intruder_alarm_activation_is_not_a_burglary():
+    result = read("2310 KEYHOLDER REPORTS INTRUDER ALARM SOUNDING AT THE DEPOT. 2330 UNITS CHECKED, ALL SECURE, NO SIGN OF ENTRY")
+    assert result["crime"] is False
+
+
+def test_cctv_showing_the_caller_fell_is_credible_evidence_to_the_contrary():
+    result = read("IP says a man shoved her over outside the chemist. Officers viewed CCTV - shows IP tripped on the kerb, nobody near her.")
+    assert result["crime"] is False and result["non_crime_reason"] == "credible evidence to the contrary"
+
+
+def test_a_report_passed_to_the_force_where_it_happened_is_a_transfer():
+    result = read("IP WAS HIT BY A BOUNCER WHILE AWAY IN NORFOLK. OCCURRED IN NORFOLK POLICE AREA, DETAILS PASSED TO THAT FORCE FOR RECORDING")
+    assert result["crime"] is False and result["non_crime_reason"] == "transfer to another force"
+
+
+def test_out_of_force_shorthand_is_a_transfer():
+    result = read("CALLER PUNCHED AT A CONCERT IN LEEDS. OOF - WEST YORKSHIRE INFORMED AND HAVE TAKEN THE REPORT")
+    assert result["non_crime_reason"] == "transfer to another force"
+
+
+def test_victim_spoken_to_who_denies_a_third_party_report_is_not_a_crime():
+    result = read("Passer-by states he saw a male hit a female at the bus stop. Officers on scene, female spoken to - no assault, not injured.")
+    assert result["crime"] is False
+
+
+def test_a_victims_own_retraction_with_an_excuse_does_not_cancel_the_assault():
+    result = read("IP STATES HUSBAND PUNCHED HER, BLEEDING FROM NOSE. ON ARRIVAL IP RETRACTING, SAYS IT WAS AN ACCIDENT")
+    assert crimes(result) == {"8N": 1}
+
+
+def test_an_item_a_household_member_had_borrowed_is_no_burglary():
+    result = read("Caller thinks house burgled, laptop missing. Update: daughter had borrowed it, no sign of entry, nothing taken.")
+    assert result["crime"] is False
+
+
+def test_suspected_drug_dealing_with_nothing_found_is_intelligence_not_a_crime():
+    result = read("INF REPORTS SUSPECTED DRUG DEALING FROM A PARKED CAR OUTSIDE THE SHOP. INTEL LOG SUBMITTED")
+    assert result["crime"] is False
+
+
+def test_drugs_found_on_search_are_possession():
+    assert crimes(read("Male searched under s23, cocaine found, reported for summons")) == {"92D": 1}
+
+
+def test_a_dropped_call_is_not_lost_property():
+    result = read("RP states garden tools taken from her shed overnight. Call dropped, called back.")
+    assert result["crime"] is True
+
+
+# --- threats ---------------------------------------------------------------------------------------
+
+
+def test_a_threat_of_violence_on_a_future_condition_is_not_a_public_order_offence():
+    result = read("IP states partner said he'd give her a good hiding if she leaves him. No violence tonight, no injuries.")
+    assert result["crime"] is False
+
+
+def test_threatening_the_caller_outside_her_home_is_a_public_order_offence():
+    assert crimes(read("YOUTHS OUTSIDE AGAIN, THREATENING CALLER AND SHOUTING, CALLER SCARED")) == {"9A": 1}
+
+
+def test_a_threat_to_smash_her_face_is_not_a_threat_to_damage_property():
+    assert "59" not in crimes(read("Ex-partner threatened to smash the face of IP in the street, IP terrified"))
+
+
+def test_racist_abuse_shouted_at_a_person_is_racially_aggravated_public_order():
+    assert crimes(read("Male shouted racist abuse at the IP in the queue, IP very distressed")) == {"9B": 1}
+
+
+def test_a_threat_to_kill_with_words_between_will_and_kill_is_a_threat_to_kill():
+    assert crimes(read("RP states her neighbour said he will come round and kill her, she believes him")) == {"3B": 1}
+
+
+# --- acts ------------------------------------------------------------------------------------------
+
+
+def test_harassing_for_months_with_repeated_visits_is_harassment():
+    result = read("CALLER STATES NEIGHBOUR HAS BEEN HARASSING HER FOR MONTHS, BANGING ON HER DOOR MOST DAYS")
+    assert crimes(result) == {"8L": 1}
+
+
+def test_a_purse_lifted_from_a_bag_is_theft_from_the_person():
+    assert crimes(read("IP had her purse lifted from her bag on the train, no force used")) == {"39": 1}
+
+
+def test_a_keyed_car_is_criminal_damage_to_a_vehicle():
+    assert crimes(read("RP reports her car keyed overnight on the street, suspect unknown")) == {"58C": 1}
+
+
+def test_kicking_out_at_an_officer_while_being_detained_is_assault_on_a_constable():
+    assert crimes(read("PC requesting assistance, male kicked out at officers whilst being detained, no injuries")) == {"104": 1}
+
+
+def test_choking_the_injured_party_is_strangulation():
+    result = read("CALLER STATES EX-PARTNER CHOKED IP, RED MARKS TO NECK", reported_at="2024-03-01T10:00:00Z")
+    assert crimes(result) == {"8SF": 1}
+
+
+def test_a_phone_taken_after_a_punch_is_robbery_not_the_assault():
+    assert crimes(read("IP PUNCHED BY TWO YOUTHS ON THE UNDERPASS AND PHONE TAKEN, BRUISED CHEEK")) == {"34B": 1}
+
+
+def test_a_weapon_and_a_demand_for_cash_at_the_till_is_business_robbery():
+    assert crimes(read("Male came into the shop with a screwdriver, demanded cash from the cashier at the till")) == {"34A": 1}
+
+
+def test_a_car_broken_into_is_theft_from_a_vehicle_not_a_burglary():
+    assert crimes(read("IP'S CAR (VRM AB12 CDE) BROKEN INTO ON THE DRIVE AND SAT NAV TAKEN")) == {"45": 1}
+
+
+def test_a_car_with_its_registration_in_brackets_stolen_is_theft_of_a_vehicle():
+    assert crimes(read("RP'S VAN (VRM YX21 ABC) STOLEN OVERNIGHT FROM OUTSIDE HIS HOUSE")) == {"48": 1}
+
+
+def test_a_burglar_seen_in_the_garden_is_still_a_burglary():
+    result = read("Caller's home burgled, back door forced, jewellery taken. Male seen in the garden running off.")
+    assert crimes(result) == {"28E": 1}
+
+
+def test_a_named_caller_is_not_a_robbery_however_his_name_begins():
+    assert read("999 call from Robbert Hill, phone in his pocket, called by mistake")["crime"] is False
+
+
+def test_a_stab_wound_is_the_injury_of_one_attack_not_a_second_act():
+    result = read("IP attacked by a male outside the pub. Stab wound to the back, ambulance called")
+    assert crimes(result) == {"5D": 1}
+
+
+# --- vulnerability -----------------------------------------------------------------------------------
+
+
+def test_vulnerability_is_each_indicator_with_the_words_that_show_it():
+    narrative = "IP (7 months pregnant) states her husband pushed her against the wall. IP on methadone programme."
+    result = read(narrative)
+    by_name = {v["indicator"]: narrative[slice(*v["evidence"])] for v in result["vulnerability"]}
+    assert by_name == {"domestic_abuse": "husband", "substance_misuse": "methadone", "pregnancy": "pregnant"}
+
+
+def test_a_negated_vulnerability_cue_is_not_an_indicator():
+    assert "child" not in indicators(read("Caller states her partner slapped her. No children in the house."))
+
+
+def test_a_disclosed_sexual_offence_is_a_sexual_violence_indicator():
+    assert "sexual_violence" in indicators(read("Female states a man touched her bottom on the bus"))
+
+
+def test_an_older_victim_named_by_age_in_brackets_is_an_older_person():
+    assert "older_person" in indicators(read("Male (84) reports his wallet taken from his coat while he was in the bank"))
+
+
+def test_youths_causing_trouble_are_not_a_child_victim():
+    assert "child" not in indicators(read("Group of teenagers kicking a football against the shop shutters"))
+
+
+def test_a_threat_to_kill_a_pet_is_not_a_threat_to_kill_a_person():
+    assert "3B" not in crimes(read("Partner said he will kill her dog if she goes out, she is upset"))
+
+
+def test_kicking_in_the_back_door_is_damage_not_an_assault():
+    assert crimes(read("Husband kicked in the back door of her flat, did not touch her")) == {"58A": 1}
+
+
+# --- crimes against society (society_rules.py) ------------------------------------------------------
+
+
+def test_found_with_car_theft_tools_away_from_home_is_going_equipped():
+    assert crimes(read("Two males stopped in a car park at 0300, found with bolt croppers and a relay box, no account given")) == {"33": 1}
+
+
+def test_giving_a_relatives_name_to_police_is_perverting_the_course_of_justice():
+    assert crimes(read("Driver gave his cousin's name to officers... update: gave his brother's name and DOB at the roadside")) == {"79": 1}
+
+
+def test_escaping_from_a_prison_van_is_absconding_from_lawful_custody():
+    assert crimes(read("Prisoner escaped from the prison van outside the magistrates court, caught 10 mins later")) == {"80": 1}
+
+
+def test_digging_into_a_badger_sett_is_a_wildlife_crime():
+    assert crimes(read("Farmer reports badger sett dug out in the copse, men with terriers seen")) == {"96": 1}
