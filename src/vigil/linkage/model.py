@@ -121,11 +121,11 @@ def train(linker, seed: int = 42, identifiers: tuple[str, ...] = ()) -> None:
     linker.training.estimate_probability_two_random_records_match(
         [block_on("forename", "surname", "dob"), "l.surname = r.surname AND l.dob = r.dob AND l.postcode = r.postcode"],
         recall=0.7)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
     _clamp_em_probabilities()
     for blocking_rule in (block_on("dob"), block_on("forename_canonical", "surname")):
         linker.training.estimate_parameters_using_expectation_maximisation(
-            blocking_rule, max_pairs=5e6, record_sample_proportion=1.0)
+            blocking_rule, max_pairs=2e6, record_sample_proportion=1.0)
 
 
 def _clamp_em_probabilities() -> None:
