@@ -23,7 +23,8 @@ def _mentioned(pattern: str) -> str:
             f"len(regexp_extract_all(lower(i.narrative), '{NEGATION}{pattern}'))")
 
 
-def _deadline_sql() -> str:
+def deadline_sql() -> str:
+    """SQL for an evidence item's deadline: its recorded one, else derived from its kind."""
     cctv = target("retention.cctv_days").value
     bwv = target("retention.bwv_non_evidential_days").value
     return f"""coalesce(retention_expires_at, CASE kind
@@ -79,7 +80,7 @@ def _evidence_query(lost: bool) -> str:
                e.deadline AS due_at
         FROM (
             SELECT evidence_id, crime_ref, incident_id, kind, identified_at, secured_at,
-                   {_deadline_sql()} AS deadline, NULL AS mention
+                   {deadline_sql()} AS deadline, NULL AS mention
             FROM evidence_items
             UNION ALL
             {_implied_items()}

@@ -5,11 +5,15 @@ from vigil.catalogue import target
 from vigil.checks.base import AuditContext, Check, evidence_json
 
 
+# Serious sexual offences: the Sexual offences group at PIP 2 or above (rape, assault by penetration,
+# child sexual offences) — the ones the inspectorate singles out. One definition, used by the report too.
+SERIOUS_SEXUAL = """offence_code IN (SELECT code FROM offence_catalogue
+                                     WHERE "group" = 'Sexual offences' AND pip_level >= 2)"""
+
+
 def _late_recording(context: AuditContext) -> str:
     deadline = target("recording.deadline_hours").value
     serious = target("recording.serious_sexual_late_hours").value
-    # Serious sexual offences: the Sexual offences group at PIP 2 or above (rape, assault by
-    # penetration, child sexual offences) — the ones the inspectorate singles out.
     return f"""
         SELECT c.incident_id, c.crime_ref, NULL AS person_id, NULL AS evidence_id, NULL AS officer_id, c.area_id,
                CASE WHEN hours > {serious} THEN 'high' ELSE 'medium' END AS severity,
@@ -21,9 +25,7 @@ def _late_recording(context: AuditContext) -> str:
                c.reported_at + INTERVAL {deadline} HOUR AS due_at
         FROM (
             SELECT *, epoch(recorded_at - reported_at) / 3600.0 AS hours,
-                   coalesce(offence_code IN (SELECT code FROM offence_catalogue
-                                             WHERE "group" = 'Sexual offences' AND pip_level >= 2), false)
-                       AS serious_sexual
+                   coalesce({SERIOUS_SEXUAL}, false) AS serious_sexual
             FROM crimes
         ) AS c
         WHERE c.hours > {deadline}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vigil.catalogue import target
-from vigil.checks.evidence import _deadline_sql as evidence_deadline_sql
+from vigil.checks.evidence import deadline_sql as evidence_deadline_sql
 from vigil.checks.investigations import OPEN_INVESTIGATIONS
 from vigil.report.figures import Period, Share, share
 from vigil.store import Store

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from vigil.catalogue import target
 from vigil.checks.recording import ASB_INCIDENT
+from vigil.checks.timeliness import SERIOUS_SEXUAL  # the set LATE_RECORDING reports past 72 hours
 from vigil.estimates import unrecorded_per_year, wilson_interval
 from vigil.report.figures import Period, Share, share
 from vigil.store import Store
@@ -218,10 +219,6 @@ class Timeliness:
     by_month: list[RateRow]
 
 
-# Serious sexual offences: the Sexual offences group at PIP 2 or above (rape, assault by penetration,
-# child sexual offences), the same set the LATE_RECORDING check reports past 72 hours.
-SERIOUS_SEXUAL = """offence_code IN (SELECT code FROM offence_catalogue
-                                     WHERE "group" = 'Sexual offences' AND pip_level >= 2)"""
 
 
 def timeliness(store: Store, period: Period) -> Timeliness:
