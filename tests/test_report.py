@@ -226,3 +226,11 @@ def test_caseload_over_time_shows_new_allocations_per_investigator_by_team(built
     team, months = next(iter(report.allocations_by_month.items()))
     assert all(per_investigator > 0 for _, per_investigator in months)
     assert "Caseload over time" in html
+
+
+def test_why_a_vulnerability_finding_was_raised_reads_the_readers_indicators():
+    from vigil.report.findings import _WHY
+
+    why = _WHY["VULNERABILITY_NOT_IDENTIFIED"]({"indicators": [{"indicator": "mental_health", "evidence": [3, 9]}],
+                                                "domestic_abuse": True, "child_victim": False})
+    assert why == "Vulnerability shown (mental health, domestic abuse); not marked by the call handler."

@@ -164,6 +164,17 @@ def _day(value) -> str:
     return str(value)[:16] if value else "not recorded"
 
 
+def _indicators(values: dict) -> str:
+    """The reader's indicators ({"indicator", "evidence"} objects, or plain names from older
+    readings) plus the check's own domestic-abuse and child-victim flags, as words."""
+    names = [item.get("indicator") if isinstance(item, dict) else str(item) for item in values.get("indicators") or []]
+    if values.get("domestic_abuse") and "domestic_abuse" not in names:
+        names.append("domestic_abuse")
+    if values.get("child_victim") and "child" not in names:
+        names.append("child")
+    return ", ".join(name.replace("_", " ") for name in names if name) or "not stated"
+
+
 # "Why" in plain words, from the values each check stores (checks/*.py evidence_json).
 _WHY = {
     "UNRECORDED_CRIME": lambda v: f"The log discloses {offence_words(v.get('disclosed'))}; no crime was recorded for it.",
@@ -180,8 +191,8 @@ _WHY = {
                                   f"{v.get('window_days')} days, risk {v.get('risk_level') or 'not assessed'}."),
     "REPEAT_VICTIM_NOT_IDENTIFIED": lambda v: (f"{v.get('incidents_in_window')} incidents in {v.get('window_days')} "
                                                f"days (threshold {v.get('threshold')}); not marked as a repeat victim."),
-    "VULNERABILITY_NOT_IDENTIFIED": lambda v: (f"Vulnerability shown ({', '.join(v.get('indicators') or []) or 'child victim'}"
-                                               f"); not marked by the call handler."),
+    "VULNERABILITY_NOT_IDENTIFIED": lambda v: (f"Vulnerability shown ({_indicators(v)}); not marked by the "
+                                               f"call handler."),
     "EVIDENCE_LOST": lambda v: f"{v.get('kind')} identified {_day(v.get('identified_at'))}; deadline "
                                f"{_day(v.get('deadline'))} passed; secured {_day(v.get('secured_at'))}.",
     "EVIDENCE_AT_RISK": lambda v: f"{v.get('kind')} not secured; deadline {_day(v.get('deadline'))}.",
