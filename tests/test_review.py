@@ -408,3 +408,10 @@ def test_no_rate_is_given_while_a_stratum_has_fewer_than_two_reviews(store, tmp_
     import_workbook(store, path)
     with pytest.raises(InvalidCounts, match="3 strata have fewer than 2 reviewed"):
         sample_estimate(store, drawn.sample_id)
+
+
+def test_a_design_leaving_strata_with_fewer_than_five_reviews_says_so(store):
+    thin = draw_sample(store, size=40, seed=3)  # "S / domestic" gets 4
+    assert any("1 of 4 strata get fewer than 5" in note for note in thin.notes)
+    roomy = draw_sample(store, size=100, seed=3)
+    assert not any("strata get fewer than" in note for note in roomy.notes)

@@ -95,6 +95,9 @@ class Frame:
         return self.reader_crimes / self.read_incidents
 
 
+THIN_STRATUM = 5  # reviews per stratum below which coverage fell short on the simulated force
+
+
 @dataclass
 class DrawnSample:
     sample_id: str
@@ -211,6 +214,13 @@ def draw_sample(store: Store, *, size: int | None = None, margin: float | None =
     if margin is not None and total < floor:
         total = floor  # every stratum needs two reviews for its variance (vigil.estimates.design)
     allocation = proportional_allocation(total, sizes)
+    thin = sum(1 for h in sizes if allocation[h] < THIN_STRATUM)
+    if thin:
+        # docs/statistics.md (simulated force): with 2-4 reviews per stratum the 95% intervals covered
+        # 93.7% of 4,000 audits, short of 95%; with group strata or 1,000 reviews, 94.4-96.0%.
+        notes.append(f"{thin} of {len(sizes)} strata get fewer than {THIN_STRATUM} incidents; intervals from strata "
+                     f"this thin cover the true rate slightly less often than 95% (docs/statistics.md). "
+                     f"Consider --by group or a larger --size.")
     design["size"] = total
     design["strata"] = {h: {"population": sizes[h], "sample": allocation[h]} for h in sizes}
     sample_id = _sample_id(seed, design, frame)
