@@ -74,8 +74,13 @@ def run_demo(incidents: int, seed: int, directory: Path, pdf: bool = True, progr
 
     write_report(db_path, report_path, pdf=pdf_path)
     step("write the inspection report")
+    read = sum(r.rows_read for r in reports)
+    kept = sum(r.rows_stored + r.rows_already_stored for r in reports)
+    quarantined = sum(r.rows_quarantined for r in reports)
     return {"reports": reports, "counts": counts, "by_area": by_area, "seconds": seconds, "db": db_path,
-            "export": export_dir, "report": report_path, "pdf": pdf_path, "sample_id": audit_sample}
+            "export": export_dir, "report": report_path, "pdf": pdf_path, "sample_id": audit_sample,
+            "rows_read": read, "rows_kept": kept, "rows_quarantined": quarantined,
+            "reconciles": read == kept + quarantined}
 
 
 def simulated_audit(store, seed: int, size: int = 1000):
@@ -130,9 +135,7 @@ def print_summary(summary: dict) -> None:
     from rich.table import Table
 
     console = Console()
-    read = sum(r.rows_read for r in summary["reports"])
-    stored = sum(r.rows_stored + r.rows_already_stored for r in summary["reports"])
-    quarantined = sum(r.rows_quarantined for r in summary["reports"])
+    read, stored, quarantined = summary["rows_read"], summary["rows_kept"], summary["rows_quarantined"]
     loaded = Table(title="The force's export, loaded")
     for heading in ("table", "rows read", "stored", "quarantined"):
         loaded.add_column(heading, justify="left" if heading == "table" else "right")
@@ -140,7 +143,7 @@ def print_summary(summary: dict) -> None:
         loaded.add_row(report.target_table, f"{report.rows_read:,}", f"{report.rows_stored + report.rows_already_stored:,}",
                        f"{report.rows_quarantined:,}")
     console.print(loaded)
-    verdict = "reconciles" if read == stored + quarantined else "DOES NOT RECONCILE"
+    verdict = "reconciles" if summary["reconciles"] else "DOES NOT RECONCILE"
     console.print(f"Rows read {read:,} = stored {stored:,} + quarantined {quarantined:,}: {verdict}.")
     areas = Table(title="What the audit found, by area (open findings)")
     headings = {"area": "area", "incidents": "logs", "crimes_recorded": "crimes",
@@ -176,6 +179,5 @@ def register(app: typer.Typer) -> None:
         """The main job on a simulated force: simulate, load, link people, audit every log, report."""
         summary = run_demo(incidents, seed, directory, pdf=pdf)
         print_summary(summary)
-        if sum(r.rows_read for r in summary["reports"]) != sum(
-                r.rows_stored + r.rows_already_stored + r.rows_quarantined for r in summary["reports"]):
+        if not summary["reconciles"]:
             raise typer.Exit(1)

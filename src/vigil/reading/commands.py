@@ -9,15 +9,13 @@ from typing import IO, Iterator, Optional
 
 import typer
 
+from vigil.reading.jsonl import json_lines
+
 
 def _input_records(stream: IO[str]) -> Iterator[tuple[int, dict | None, dict | None]]:
     """(line number, record or None, error object or None) for every non-blank input line."""
-    for line_number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
+    for line_number, record, error in json_lines(stream):
+        if error is not None:
             yield line_number, None, {"line": line_number, "error": f"not valid JSON: {error.msg} at column {error.colno}"}
             continue
         if not isinstance(record, dict) or not isinstance(record.get("narrative"), str):

@@ -13,10 +13,11 @@ Measures (issue 3 part 3):
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
+
+from vigil.reading.jsonl import json_lines
 
 from vigil.catalogue import offences as catalogue
 
@@ -30,13 +31,9 @@ class LabelFileError(ValueError):
 def read_labels(path: Path | str) -> list[dict]:
     records = []
     with Path(path).open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise LabelFileError(f"{path}:{line_number}: not valid JSON ({error.msg}, column {error.colno})") from None
+        for line_number, record, error in json_lines(handle):
+            if error is not None:
+                raise LabelFileError(f"{path}:{line_number}: not valid JSON ({error.msg}, column {error.colno})")
             if not isinstance(record, dict) or not isinstance(record.get("narrative"), str) or not isinstance(record.get("crimes", None), list):
                 raise LabelFileError(f"{path}:{line_number}: each line needs \"narrative\" (text) and \"crimes\" "
                                      "(a list of {\"code\": \"105A\", \"count\": 1}; [] for no crime)")
