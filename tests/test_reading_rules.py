@@ -5,7 +5,7 @@ typos); none is copied from the corpus or the simulator. The reader runs with it
 only (model=None), so each test pins a rule, not a trained weight.
 """
 
-from vigil.reading import classify
+from vigil.reading import classify, force_recordable
 
 
 def read(narrative: str, **kwargs) -> dict:
@@ -23,15 +23,19 @@ def indicators(result: dict) -> list[str]:
 # --- reasons not to record -------------------------------------------------------------------------
 
 
-def test_fraud_is_recorded_by_action_fraud_not_by_the_force():
+def test_fraud_is_a_crime_recorded_by_action_fraud_not_by_the_force():
     result = read("RP PAID £900 FOR A PUPPY ADVERTISED ONLINE, FAKE SELLER, NEVER ARRIVED. ADVISED TO REPORT TO ACTION FRAUD")
-    assert result["crime"] is False
-    assert result["non_crime_reason"].startswith("fraud: recorded centrally by Action Fraud")
+    assert result["crime"] is True and crimes(result) == {"53D": 1}
+    assert any("Action Fraud" in ref for ref in result["offences"][0]["rule_refs"])
+    force_view = force_recordable(result)
+    assert force_view["crime"] is False and force_view["offences"] == []
+    assert force_view["non_crime_reason"].startswith("fraud: recorded centrally by Action Fraud")
 
 
 def test_fraud_beside_another_crime_leaves_the_other_crime_to_record():
-    result = read("Male posing as from her bank took her card details by phone scam. Later he came round and punched her, cut lip.")
-    assert crimes(result) == {"8N": 1}
+    result = force_recordable(read("Male posing as from her bank took her card details by phone scam. "
+                                   "Later he came round and punched her, cut lip."))
+    assert crimes(result) == {"8N": 1} and result["crime_count"] == 1
 
 
 def test_a_car_that_has_broken_down_is_not_criminal_damage():

@@ -47,7 +47,9 @@ def reader_version() -> str:
 
 
 def _classify_batch(records: list[dict]) -> list[dict]:
-    return list(_reader().classify_many(records))
+    """The reader's verdicts as the force's own recording is judged (fraud is Action Fraud's to record)."""
+    reading = _reader()
+    return [reading.force_recordable(verdict) for verdict in reading.classify_many(records)]
 
 
 def _unread(store: Store, version: str) -> Iterator[list[dict]]:

@@ -39,7 +39,7 @@ _MODAL_WINDOW = 60
 # an excuse given in the same breath ("retracting, says it was an accident") is part of the retraction.
 RETRACTION = re.compile(r"\b(?:retract\w*|withdr[ae]w\w*|withdrawn|no longer wish\w*|does not want to (?:support|make|give)|doesn't want (?:to support|police|to make)|"
                         r"will not support|won't support|declined to (?:support|give a statement|make a statement)|does not support|"
-                        r"(?:does not|doesn't|did not|didn't) want (?:any )?police|(?:now )?says? (?:nothing happened|it didn't happen|(?:she|he) fell)|changed (?:her|his) (?:account|story))\b")
+                        r"(?:does not|doesn't|did not|didn't|not) want(?:ing)? (?:any )?(?:police|to proceed|to go ahead|to press charges|charges|to take it further|a prosecution|to support)|rang back to (?:say|retract)|refus\w* to (?:support|give a statement|engage|provide a statement)|not supporting|(?:now )?says? (?:nothing happened|it didn't happen|(?:she|he) fell)|changed (?:her|his) (?:account|story))\b")
 _CONDITIONAL_SENTENCE = re.compile(r"\s*(?:if|should|in case|unless|whether)\b")
 
 

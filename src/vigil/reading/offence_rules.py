@@ -56,7 +56,9 @@ STRANGULATION = pattern(
     r"strangl\w*", r"chok(?:ed|ing) (?:her|him|me)", r"throttl\w*",
     r"hands? (?:round|around|on) (?:her|his|my) (?:neck|throat)", r"squeez\w* (?:her|his|my) (?:neck|throat)",
     r"pressure (?:on|to) (?:her|his) (?:neck|throat)", r"suffocat\w*", r"pillow over (?:her|his) face",
-    r"(?:forearm|arm|hands?) (?:across|against|around|round) (?:her|his|my) (?:throat|neck)", r"(?:held|grabbed|gripped|took hold of) (?:[\w']+ ){0,2}by the (?:throat|neck)", r"(?:could not|couldn't|can't|cannot) breathe",
+    r"(?:forearm|arm|hands?) (?:across|against|around|round) (?:her|his|my) (?:throat|neck)", r"(?:held|grabbed|gripped|took hold of) (?:[\w']+ ){0,2}by the (?:throat|neck)", r"(?:could not|couldn't|couldnt|can't|cant|cannot) breathe",
+    r"(?:grabbed|held|gripped|had|took) (?:her|him|me|the injured party) (?:[\w']+ ){0,2}(?:round|around|by) the (?:throat|neck)", r"headlock", r"petechia\w*", r"sleeper hold", r"choke ?hold",
+    r"(?:hands?|fingers) (?:round|around|on) (?:the|her|his|my) (?:throat|neck)", r"(?:put|placed) (?:[\w']+ ){0,3}(?:round|around|over|across) (?:her|his|my) (?:throat|neck|mouth and nose)",
 )
 FEAR = pattern(
     r"scared", r"frightened", r"terrified", r"afraid", r"fear\w*", r"distress\w*", r"alarm\w*", r"upset",
@@ -70,7 +72,7 @@ THREAT_TO_KILL = pattern(
     r"(?:said|says|stated|told (?:[\w']+ ){1,2}|shouted|screamed|messaged|texted|saying|telling (?:[\w']+ ){1,2})(?:that )?"
     r"(?:he|she|they|\w+)? ?(?:would|will|'ll|was going to|is going to|were going to|are going to|is gonna|was gonna) (?:kill|murder)",
     r"(?:i'll|i will|i am going to|i'm going to|i'm gonna|we'll|we will|we are going to|we're going to|he'll|he will|he is going to|he's going to|she'll|she will|she is going to|she's going to|they'll|they will|they are going to|they're going to) (?:[\w']+ )?(?:kill|murder)",
-    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"slit (?:your|her|his) throat",
+    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"(?:ur|your) dead", r"slit (?:your|her|his) throat",
     r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
     r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life'))
@@ -180,7 +182,12 @@ TAKE = pattern(
     r"taking (?:a |the |two |her |his |\w+ )?(?:parcel|money|cash|£\d+|notes|items|goods|bike|phone|bag)", r"has taken", r"have taken", r"had taken",
     r"(?:has|have) gone from", r"taken overnight",
     r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
-    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing", requires=('stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
+    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing",
+    r"took (?:[\w']+ )?(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools?|bikes?|tv|watch|items|goods|parcels?|stock)",
+    r"grabbed (?:[\w']+ ){0,3}(?:out of|from|off) (?:her|his|my|their|the victim's) (?:hand|hands|pocket|bag|grip|neck|wrist)",
+    r"(?:rode|cycled|sped|legged it|drove) off with", r"(?:grabbed|snatched) (?:it|her \w+|his \w+|my \w+) (?:[\w']+ ){0,2}and (?:ran|rode|cycled|made|legged|drove)",
+    r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w']+ ){0,3}(?:taken|gone|missing)(?! to\b)",
+    requires=('rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
 LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them) (?:on|in|at)",
                         r"can't find", r"cannot find", r"could not find", r"found (?:it|them|the \w+) (?:later|at home|in)",
                         r"may have (?:dropped|left|lost)", r"borrowed", r"given permission", r"(?:her|his) own (?:property|item)")
@@ -197,7 +204,7 @@ VEHICLE = r"(?:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|truck|pi
 # a vehicle as logged, often with its registration in brackets: "IP'S CAR (VRM AB12 CDE) STOLEN"
 LOGGED_VEHICLE = VEHICLE + r"s?(?: \([^)]{0,30}\))?"
 VEHICLE_TAKEN = pattern(
-    rf"{LOGGED_VEHICLE} (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
+    rf"{LOGGED_VEHICLE} (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
     rf"(?:stole|steal\w*|taken|took|nicked|drove off in|drove away in) (?:her|his|their|the|a|my|\w+'s)? ?{VEHICLE}(?! \w+ from)(?!'s)",
     r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
 FROM_VEHICLE = pattern(
@@ -221,6 +228,7 @@ ROBBERY = pattern(
     r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar|screwdriver|bottle|syringe|firearm)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
     r"(?:threaten\w*|punched|pushed|hit|kicked|assaulted|grabbed|forced|pinned|held) (?:[\w']+ ){0,6}(?:and|before|then) (?:took|stole|snatched|ran off with|made off with|grabbed|demanded)",
     r"(?:hand over|give me) (?:your|the)", r"hold[- ]?up", r"held up",
+    r"(?:snatched|grabbed|took|pulled|yanked) (?:[\w,']+ ){0,12}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
     r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
     requires=("robb", "mugg", "point", "held", "give", "hand", "snatch", "grabbed", "took", "stole", "demand", "pockets", "or you",
               "ran off", "made off", "hold", "taken"),
@@ -228,18 +236,24 @@ ROBBERY = pattern(
 BUSINESS = pattern(r"lock-?up", r"shop", r"store", r"office", r"school", r"warehouse", r"pub", r"church", r"mosque", r"business",
                    r"premises", r"factory", r"unit", r"building site", r"community centre", r"club", r"restaurant", r"cafe",
                    r"surgery", r"depot", r"garage forecourt", r"petrol station", r"takeaway", r"hotel", r"till", r"cashier",
-                   r"bank(?! cards?| details| account| statement)", r"post office", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
+                   r"bank(?! cards?| details| account| statement)", r"post office", r"delivery driver", r"courier", r"vestry", r"parish hall", r"village hall", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
 BURGLARY = pattern(
     r"burgl\w*", r"break[- ]in", r"broke(?:n)? in(?:to)?(?! (?:her|his|their|the|a|my)? ?(?:car|van|vehicle))", r"(?:forced|gained|gaining|forcing) (?:entry|access|the (?:door|window))",
     r"entered (?:the |her |his |their |my )?(?:house|home|flat|property|address|garage|shed|premises|building|shop|office|school)",
     r"climbed (?:in|through) (?:the |a |an )?(?:open )?window", r"came in (?:through|via) the (?:back door|window|patio)",
     r"ransack\w*", r"intruders?(?! alarm)", r"door forced", r"forced (?:the )?(?:door|lock|window)", r"(?:rooms?|house|drawers|everything) (?:[\w']+ )?(?:tipped|turned over|rifled)",
     r"(?:man|male|someone|stranger|intruder|woman) in (?:his|her|their|the) (?:bedroom|house|kitchen|flat|home|living room)",
-    r"let (?:in )?(?:a man|a male|two men|a woman|them|him|her) (?:in )?(?:who|claiming|saying|posing)", r"(?:another|the other|second) man went (?:upstairs|inside|in)", r"(?:back|front|patio|rear|side) door (?:was )?forced", r"entry (?:was )?(?:gained )?via", r"entry gained", r"let (?:himself|herself|themselves) in", r"(?:got|gone|went) in through", r"walked into (?:her|his|their) (?:house|home|flat)", requires=('burgl', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
+    r"let (?:in )?(?:a man|a male|two men|a woman|them|him|her) (?:in )?(?:who|claiming|saying|posing)", r"(?:another|the other|second) man went (?:upstairs|inside|in)", r"(?:back|front|patio|rear|side) door (?:was )?forced", r"entry (?:was )?(?:gained )?via", r"entry gained", r"let (?:himself|herself|themselves) in", r"(?:got|gone|went) in through", r"walked into (?:her|his|their) (?:house|home|flat)",
+    r"(?:been|got|came|come|gone|went|climbed|get) in (?:through|via) (?:the |a |an )?(?:[\w']+ )?(?:window|door|skylight|roof|back|patio|cat flap)",
+    r"(?:shed|garage|outbuilding|summer ?house|workshop|lock-?up|stables?|barn|vestry|garden room)s? (?:[\w']+ ){0,3}(?:broken into|forced|padlock (?:was |has been |had been )?cut|lock (?:was )?cut|door (?:was )?forced|(?:was |were )?entered)",
+    r"padlocks? (?:was |has been |had been |were )?(?:cut|snapped|forced|removed) (?:off )?",
+    r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises) (?:were|was|had been|have been|has been) (?:entered|broken into)",
+    r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock)s? (?:has |had |have )?(?:been )?(?:forced|jemmied|smashed open|kicked in)",
+    r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)", requires=('burgl', 'padlock', 'climb', 'door', 'window', 'lock', 'been in', 'came in', 'come in', 'get in', 'entered', 'broken into', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
 ATTEMPT_BURGLARY = pattern(
     r"attempt\w* (?:burglary|break[- ]in|to break in|to force|to get in|to gain entry|entry)", r"tried to (?:break in|force|get in|gain entry|open the (?:door|window)|jemmy)",
-    r"jemmy marks", r"pry marks", r"trying the (?:back|front|patio|rear|side) door", r"tried to cut through", r"but no entry", r"no entry", r"marks (?:on|around) the (?:door|lock|window)", r"(?:no|not) (?:entry|access) (?:was )?(?:gained|made)",
-    r"did not gain entry", r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"nothing taken", r"did not get in",
+    r"jemmy marks", r"pry marks", r"trying the (?:back|front|patio|rear|side) door", r"tried to cut through", r"marks (?:on|around) the (?:door|lock|window)", r"(?:door|window|lock) (?:[\w']+ ){0,3}damaged (?:[\w']+ ){0,3}(?:no entry|not gained|did not get in)",
+    r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"(?:tried|trying|attempted) to (?:drill|snap|force|prise|pry|lever|kick)",
     requires=("attempt", "tried", "jemmy", "pry", "trying", "entry", "marks", "access", "failed", "tampered", "nothing taken", "get in"),
 )
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
@@ -264,17 +278,19 @@ DAMAGE = pattern(
 )
 DAMAGE_CONTRARY = pattern(r"accident\w*", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
                           r"collision", r"road traffic collision", r"(?:his|her|their) own (?:phone|car|tv|property|belongings|door|things|stuff|laptop)",
-                          r"fell over", r"reversed into", r"hit and run")
+                          r"fell over", r"reversed into", r"hit and run", r"already there", r"pre-?existing", r"(?:was|were) already (?:damaged|scratched|broken|dented)")
 VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
 DWELLING_OBJECT = pattern(r"house", r"home", r"flat", r"front door", r"back door", r"windows?", r"letter ?box", r"bungalow", r"property",
                           r"address", r"porch", r"patio doors?", r"door")
 BUILDING_OBJECT = BUSINESS
 ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)", r"arson\w*", r"torch(?:ed)", r"burnt? out", r"burned (?:down|out)",
                 r"(?:petrol|lit \w+|firework|burning \w+|accelerant)\w* (?:through|into) (?:the )?letter ?box",
-                r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to")
+                r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
+                r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured) (?:[\w']+ ){0,3}(?:and|then) (?:lit|lighting|set)",
+                r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)")
 ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"electrical fault", r"candle", r"cigarette (?:end|butt)", r"bonfire")
 ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
-                      r"people inside", r"family inside", r"trapped")
+                      r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants")
 SEXUAL_ASSAULT = pattern(
     r"sexual(?:ly)? assault\w*", r"grop\w*", r"indecent(?:ly)? assault\w*",
     r"touch(?:ed|ing)? (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|genitals|vagina|penis|crotch|private parts?|privates|chest|thighs?|between (?:her|his) legs|inner thigh)",
@@ -289,6 +305,9 @@ RAPE = pattern(
     r"(?:had|have|having) (?:sex|sexual intercourse) with (?:her|him|me) (?:without|against|while|when|despite)",
     r"forced (?:her|him|me) to have (?:anal |oral |vaginal )?sex", r"forced sex", r"forced (?:himself|herself) (?:on|upon|onto)", r"non[- ]?consensual (?:sex|intercourse)", r"(?:sex|sexual intercourse) without (?:her|his|my) consent",
     r"forced (?:himself|herself) (?:on|upon) (?:her|him)", r"(?:oral sex|sex) (?:on|with) (?:her|him) (?:without|against|while (?:she|he) was asleep)",
+    # plain factual wording: the penetration is stated, consent is a separate point (presumed absent unless stated)
+    r"(?:had|have|having|has had) (?:sex|sexual intercourse|oral sex|anal sex) with (?:her|him|me|the injured party|the victim|a \d+ year old|the girl|the boy)",
+    r"(?:they|we) had sex", r"(?:made|forced|making) (?:her|him|me) (?:perform|give|have) (?:oral|sex|sexual acts)",
 )
 CONSENT_CONTRARY = pattern(r"consensual(?! sex)", r"consented", r"agreed to (?:sex|it)", r"was willing")
 EXPOSURE = pattern(r"expos(?:ed|ing) (?:himself|herself|his (?:penis|genitals))", r"indecent exposure", r"flash(?:ed|ing) (?:at|his|her)",
@@ -303,10 +322,13 @@ BLACKMAIL = pattern(r"blackmail\w*", r"sextortion", r"if (?:i|you|she|he) (?:don
                     r"demand\w* (?:money|£\d+|\d+ pounds|payment|bitcoin|cash)\s(?:[\w']+ ){0,8}(?:or|otherwise|unless|else)",
                     r"unless (?:she|he|they|you) (?:pays?|sends?|transfers?)", r"(?:pay|send) (?:him|her|them)? ?(?:£\d+|money|cash) or (?:he|she|they) would", requires=('blackmail', 'sextortion', '£', 'money', 'cash', 'pay', 'send', 'bitcoin', 'payment'))
 THREATENING_MESSAGE = pattern(
-    r"(?:text|message|letter|note|email|voicemail|post)s? (?:[\w']+ ){0,6}(?:saying|stating|reading|said)[ :\"']+(?:[\w']+ ){0,8}(?:watch your back|get what'?s coming|whats coming|be poisoned|be killed|be hurt|get hurt|burn|regret|sorry|find you|know where you live)",
+    r"(?:text|message|letter|note|email|voicemail|post)s? (?:[\w']+ ){0,6}(?:saying|stating|reading|said)[ :\"']+(?:[\w']+ ){0,8}(?:watch your back|get what'?s coming|whats coming|be poisoned|be killed|be hurt|get hurt|burn|regret|be sorry|find you|know where you live)",
     r"(?:threatening|abusive and threatening|menacing) (?:messages?|texts?|emails?|letters?|voicemails?|posts?|comments?|calls?|phone calls?|notes?)",
     r"(?:messages?|texts?|emails?|posts?|voicemails?|voice notes?|letters?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they) (?:will|would|'ll|is going to))",
     r"(?:messaged|texted|emailed|wrote|posted) (?:[\w']+ ){0,3}(?:threaten\w*|that (?:he|she|they) (?:will|would|'ll|is going to) (?:hurt|harm|kill|get|find))",
+    r"(?:text|message|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook)s?\b[^.\n]{0,90}?"
+    r"(?:you'll be sorry|make (?:sure )?you suffer|(?:gets?|get) (?:cut|hurt|stabbed|done|shot|battered)|watch your back|know where (?:you|your)|"
+    r"coming for you|you'll pay|you will pay|i'll get you|(?:you're|ur|your) dead|end you|do you in|sort you out|you'll regret|you will regret)",
 )
 BLADE = pattern(
     r"(?:carrying|carried|possession of|in possession|found (?:in possession )?with|concealing|concealed|hiding|tucked|searched and found|found on (?:him|her)|in (?:his|her) (?:waistband|pocket|bag|sock))"
@@ -315,7 +337,9 @@ BLADE = pattern(
     r"(?:found|recovered|seized) (?:[\w']+ ){0,3}(?:knife|knives|blade|machete|lock ?knife|bladed article|zombie knife|flick ?knife)",
     r"(?:knife|knives|blade|machete|lock ?knife|bladed article|zombie knife) in (?:his|her) (?:waistband|pocket|bag|sock|jacket|coat|rucksack)",
     r"(?:brought|took|had|carrying|carried) (?:a |an |his |her )?(?:[\w']+ )?(?:knife|blade|machete) (?:into|to|in) (?:school|the street|town|public|his bag|her bag|college)",
-    r"(?:knife|machete|blade|lock ?knife|bladed article) (?:was )?found", requires=('knife', 'knives', 'blade', 'machete', 'sword', 'cutter', 'razor'))
+    r"(?:knife|machete|blade|lock ?knife|bladed article) (?:was )?found",
+    r"(?:had|has|with|keeps?) (?:a |an )?(?:[\w']+ )?(?:knife|machete|blade|bladed article|flick ?knife) (?:[\w']+ ){0,2}(?:in|on|down|under) (?:his|her|the) (?:[\w']+ )?(?:door pocket|pocket|waistband|bag|car|sock|jacket|coat|glove ?box|footwell|seat|belt)",
+    requires=('knife', 'knives', 'blade', 'machete', 'sword', 'cutter', 'razor'))
 OTHER_WEAPON = pattern(r"carrying (?:a |an )?(?:[\w']+ )?(?:baseball bat|bat|hammer|crowbar|iron bar|cosh|weapon)", r"knuckle[- ]?dusters?", r"batons?", r"cosh", r"nunchucks?", r"offensive weapons?", r"pepper spray", r"cs spray")
 PUBLIC_PLACE_CONTRARY = pattern(r"at (?:his|her|their) (?:home|house|flat)", r"in (?:his|her|their|the) (?:kitchen|bedroom|house|home|flat)")
 DRUGS_FOUND = pattern(
@@ -343,7 +367,8 @@ THREAT_TO_DAMAGE = pattern(r"or (?:it|the \w+|your \w+) (?:gets|will get|will be
     r"(?:said|says|shouted|told (?:[\w']+ ){1,2})(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) (?:come back and )?(?:smash|damage|burn|torch|set fire|put (?:[\w']+ )?windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to) (?:smash|burn|torch|put your windows in|wreck)", requires=('smash', 'damag', 'burn', 'torch', 'fire', 'key', 'slash', 'window', 'brick', 'wreck'))
 VIOLENT_DISORDER = pattern(r"\d+ (?:youths|males|men|people|lads) (?:[\w']+ ){0,2}fighting", r"mass brawl", r"brawl\w*", r"(?:group|gang|crowd) of (?:\d+ |several |numerous |ten |twenty |\w+ )?(?:males|people|men|youths|lads) (?:[\w']+ ){0,3}fighting",
-                           r"(?:throwing|threw) (?:bottles|chairs|glasses|missiles) at each other", r"running battle", requires=('brawl', 'fighting', 'battle', 'each other'))
+                           r"(?:throwing|threw) (?:bottles|chairs|glasses|missiles) at each other", r"running battle", r"(?:large|mass|big|huge) fight", r"fight (?:involving|between) (?:\d+|a large|several|numerous|a group)", r"\d+-\d+ (?:people|males|men|youths) fighting",
+                           r"violent disorder", r"(?:bottles|chairs|glasses|missiles) (?:being )?thrown", requires=('brawl', 'fight', 'battle', 'each other', 'disorder', 'thrown'))
 FRAUD_CONTRARY = pattern(r"action fraud")
 # a threat to kill an animal is not a threat to kill a person (OAPA 1861 s16); it may be harassment or 8R
 ANIMAL_THREATENED = pattern(r"(?:kill|murder|shoot|poison) (?:her|his|their|the|your|my|injured party's) (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)")
@@ -358,7 +383,10 @@ _AGGRAVATED = (("racially or religiously aggravated", RACIAL),)
 _VAP = "HOCR Violence against the person"
 
 HOMICIDE = pattern(r"(?:stab wounds?|injuries|gunshot wounds?)(?: \w+){0,6},? (?:[\w']+ ){0,3}(?:deceased|died|dead)", r"(?:i've|i have|has|had|he|she|they) (?:just )?killed (?:my|his|her|their|him|her)", r"murdered", r"suspicion of murder",
-                   r"(?:stabbed|beaten|strangled|kicked) (?:[\w']+ ){0,3}to death", r"(?:female|male|victim|she|he) (?:was |is )?(?:pronounced )?(?:deceased|dead) (?:[\w']+ ){0,6}(?:stab|injur|assault|hit|attack)", requires=('kill', 'murder', 'death', 'dead', 'deceased', 'died'))
+                   r"(?:stabbed|beaten|strangled|kicked) (?:[\w']+ ){0,3}to death", r"(?:female|male|victim|she|he) (?:was |is )?(?:pronounced )?(?:deceased|dead) (?:[\w']+ ){0,6}(?:stab|injur|assault|hit|attack)",
+                   r"(?:fight|assault\w*|attack\w*|stabb\w*|kicked|beaten|punched)[^.\n]{0,80}(?:pronounced (?:dead|deceased|life extinct)|died (?:at|in|later|from)|later died)",
+                   r"(?:pronounced (?:dead|deceased|life extinct)|died)[^\n]{0,160}(?:kicked|stabbed|beaten|punched|attacked|assaulted) (?:him|her)", r"homicide (?:team|investigation|enquiry)", r"murder (?:team|investigation|enquiry)",
+                   requires=('kill', 'murder', 'death', 'dead', 'deceased', 'died', 'extinct', 'homicide'))
 ATTEMPTED_MURDER = pattern(r"attempted murder", r"tried to kill", r"trying to kill", r"attempt(?:ed)? to kill", r"(?:poured|doused) (?:petrol|fuel|accelerant) (?:over|on) (?:her|him)",
                            r"not leaving (?:me )?alive", requires=('kill', 'murder', 'petrol', 'fuel', 'accelerant', 'alive'))
 ENDANGERING_LIFE = pattern(r"spiked", r"administer\w* (?:a )?(?:poison|drug|noxious)", r"poison\w*", r"ghb", r"rohypnol")
@@ -366,7 +394,8 @@ GROOMING = pattern(r"groom\w*", r"sexual messages", r"(?:arrange\w*|agreed|plann
 CHILD = pattern(r"child", r"\d{1,2} year old (?:son|daughter|boy|girl)", r"(?:son|daughter|boy|girl) (?:aged )?\(?1[0-5]\)?", r"aged 1[0-5]", r"pupil", r"schoolgirl", r"schoolboy", r"(?:13|14|15) year old")
 FRAUD = pattern(r"cloned", r"card details (?:have been |were |had been )?used", r"(?:said|saying|claimed|claiming|claims) (?:he|she|they) (?:was|were|is|are) (?:from|a|an) (?:her|his|the)? ?(?:bank|police|nurse|hmrc|microsoft)",
                 r"(?:sent|transferred) £[\d,]+ (?:[\w']+ ){0,8}(?:online|overseas)", r"romance", r"fraud\w*", r"scam\w*", r"phishing", r"(?:bank|card|account) (?:details )?(?:used|compromised|emptied)", r"(?:transferred|sent|paid) (?:£\d+|money|\d+ pounds) (?:[\w']+ ){0,6}(?:fake|bogus|never arrived|never received|not real)",
-                r"(?:fake|bogus) (?:seller|website|invoice|advert|investment)", r"pretending to be (?:from )?(?:her|his|the) bank", r"impersonat\w*")
+                r"(?:fake|bogus) (?:seller|website|invoice|advert|investment)", r"pretending to be (?:from )?(?:her|his|the) bank", r"impersonat\w*",
+                r"spoofed", r"new bank details", r"(?:seller|buyer) (?:[\w']+ ){0,3}(?:stopped answering|blocked|disappeared|vanished)", r"never (?:arrived|received|turned up|delivered)")
 CARD_FRAUD = pattern(r"card", r"bank account", r"online banking", r"debit", r"credit card", r"contactless")
 MACHINE = pattern(r"coin box(?:es)?", r"meters?", r"vending machines?", r"fruit machines?", r"cash machines?", r"parking meters?", r"gas meter", r"arcade machines?", r"charity box")
 MAIL = pattern(r"royal mail", r"sorting (?:office|frame)", r"postal worker", r"postman", r"mail ?bags?", r"birthday cards containing")

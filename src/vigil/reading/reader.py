@@ -33,9 +33,11 @@ RETRACTION_REF = ("NCRS (domain.md 1.3): a retraction or unwillingness to suppor
 HISTORIC_REF = "NCRS: a historic report is recorded when it is reported (domain.md 1.3)"
 # Since 2013/14 fraud is recorded centrally by Action Fraud (NFIB), not by the force; the force uses
 # the fraud codes only for outcomes (catalogue notes on 53C/53D; domain.md 6: police-recorded crime
-# "excluding fraud"). So a disclosed fraud is a reason not to record, named as such.
+# "excluding fraud"). The reader still says a fraud is a crime (it must be recorded, by Action Fraud)
+# and cites that; force_recordable() gives the view the force's own recording is checked against.
 FRAUD_GROUP = "Fraud offences"
 ACTION_FRAUD_REASON = "fraud: recorded centrally by Action Fraud (NFIB), not by the force"
+ACTION_FRAUD_REF = "Fraud is recorded centrally by Action Fraud (NFIB); the force refers it and does not record it (HOCR, fraud)"
 MODEL_CONFIDENCE_CAP = 0.6
 _MODEL_RULE_CACHE: dict[str, OffenceRule] = {}
 
@@ -142,12 +144,9 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
         _add_model_offences(findings, probabilities, model, doc)
     counted = [] if reason else counting.count_crimes(findings, reported_at, situation.already_reported)
     counted = [c for c in counted if (catalogue().get(c.code) is None or catalogue()[c.code].notifiable)]
-    frauds = [c for c in counted if c.code in catalogue() and catalogue()[c.code].group == FRAUD_GROUP]
-    if frauds:
-        counted = [c for c in counted if c not in frauds]
-        reason = reason or (ACTION_FRAUD_REASON if not counted else None)
     extra_refs = ([RETRACTION_REF] if RETRACTION.search(doc.text) else []) + ([HISTORIC_REF] if HISTORIC.search(doc.text) else [])
-    offences = [_offence_output(entry, doc, extra_refs) for entry in counted]
+    offences = [_offence_output(entry, doc, extra_refs + ([ACTION_FRAUD_REF] if _is_fraud(entry.code) else []))
+                for entry in counted]
     crime_count = sum(o["count"] for o in offences)
     if not offences and reason is None:
         reason = situations.non_crime_reason(doc)
@@ -161,6 +160,22 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
         "vulnerability": _vulnerability_output(situation, counted, doc),
         "non_crime_reason": None if offences else reason,
     }
+
+
+def _is_fraud(code: str) -> bool:
+    known = catalogue().get(code)
+    return known is not None and known.group == FRAUD_GROUP
+
+
+def force_recordable(verdict: dict) -> dict:
+    """The verdict as the force's own recording is judged: fraud offences removed (Action Fraud records
+    them), and "fraud: recorded centrally by Action Fraud" as the reason when nothing else is left."""
+    offences = [o for o in verdict["offences"] if not _is_fraud(o["code"])]
+    if len(offences) == len(verdict["offences"]):
+        return verdict
+    crime_count = sum(o["count"] for o in offences)
+    return {**verdict, "offences": offences, "crime": crime_count > 0, "crime_count": crime_count,
+            "non_crime_reason": None if offences else ACTION_FRAUD_REASON}
 
 
 def _resolve(model) -> OffenceModel | None:

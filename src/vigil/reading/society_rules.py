@@ -34,7 +34,35 @@ CONTROLLING_PROSTITUTION = pattern(
     r"takes? (?:all |most |half )?(?:of )?(?:the |their |her )?(?:money|earnings|cash) (?:[\w']+ ){0,2}(?:from )?(?:their|her|the) clients",
 )
 
+HANDLING = pattern(
+    r"handling stolen (?:goods|property|items)", r"(?:suspicion of|arrested for|charged with|offence of) handling",
+    r"(?:bought|buys|buying|received|receiving|accepted|sold|selling) (?:[\w',]+ ){0,8}(?:knowing|knew|knowingly|aware) (?:[\w']+ ){0,4}(?:stolen|nicked|knocked off|hooky|dodgy)",
+    r"(?:buys|bought|buying|receiving|received) (?:[\w']+ ){0,6}(?:with )?no questions asked",
+)
+FORGERY = pattern(
+    r"forg(?:ery|ed)", r"counterfeit (?:notes?|currency|money|£\d+)",
+    r"(?:fake|false|forged|counterfeit|fraudulent) (?:passport|driving licen[cs]e|id\b|id card|identity documents?|documents?|visa|residence permit|mot certificate)",
+    r"(?:passport|driving licen[cs]e|id card) (?:[\w']+ ){0,4}(?:fake|false|forged|counterfeit|not genuine)",
+)
+ABSTRACTING_ELECTRICITY = pattern(r"abstract\w* (?:of )?electricity", r"bypass(?:ed|ing)? (?:the )?(?:electricity |electric )?meter",
+                                  r"meter (?:has been |had been |was )?bypassed", r"electricity (?:[\w']+ ){0,2}bypass")
+THEFT_BY_EMPLOYEE = pattern(
+    r"theft by (?:an )?employee", r"employee theft",
+    r"(?:an |a |the |their )?(?:employee|member of staff|staff member|worker|cashier|warehouse worker|till operator|shop assistant|bar staff)"
+    r" (?:[\w']+ ){0,8}(?:stealing|has been taking|had been taking|taking money|pocketing|loading (?:[\w']+ ){0,4}into (?:his|her) own|helping (?:himself|herself)|took|stole|skimming)",
+    requires=("employee", "staff", "worker", "cashier", "operator", "assistant"),
+)
+
 SOCIETY_RULES: tuple[OffenceRule, ...] = (
+    OffenceRule("54", (Point("receiving or handling goods, knowing or believing them stolen", HANDLING, kind=STATEMENT),),
+                "Theft Act 1968 s22; HOCR Other theft offences (one crime per offender)", victim=STATE, supersedes=("49", "44", "48")),
+    OffenceRule("61A", (Point("a false instrument or identity document made, used or held", FORGERY, kind=STATEMENT),),
+                "Forgery and Counterfeiting Act 1981; Identity Documents Act 2010 s4-s6; HOCR Miscellaneous crimes against society",
+                victim=STATE, supersedes=("53D",)),
+    OffenceRule("43", (Point("electricity used dishonestly without due authority", ABSTRACTING_ELECTRICITY),),
+                "Theft Act 1968 s13; HOCR Other theft offences", victim=PERSON, supersedes=("53D", "49")),
+    OffenceRule("41", (Point("stealing by an employee from the employer", THEFT_BY_EMPLOYEE),),
+                "Theft Act 1968 s1 (by an employee); HOCR Other theft offences", victim=PERSON, supersedes=("46", "49")),
     OffenceRule("33", (Point("has an article for use in burglary or theft, away from home", GOING_EQUIPPED, kind=STATEMENT),),
                 f"Theft Act 1968 s25; {_SOCIETY}", victim=STATE),
     OffenceRule("79", (Point("act tending and intended to pervert the course of justice", PERVERTING_JUSTICE, kind=STATEMENT),),
