@@ -2,10 +2,11 @@
 independently of the simulator, each labelled with the crimes the recording rules require.
 
     CORPUS_PATH            where the corpus lives in a checkout
-    load_corpus(split)     -> list[dict], every record validated; split "train", "heldout" or None (all)
+    load_corpus(split)     -> list[dict], every record validated; split "train", "calibration", "heldout" or None (all)
 
-The held-out split is fixed in the file (field "split"): training must never read it, and changing
-which records are held out invalidates every score published on it (corpus/README.md).
+The split is fixed in the file (field "split"): training must never read "heldout", rule development
+must not look at "calibration" or "heldout", and changing which records are held out invalidates
+every score published on them (corpus/README.md).
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from pathlib import Path
 # src/vigil/reading/corpus.py -> repository root -> corpus/
 CORPUS_PATH = Path(__file__).resolve().parents[3] / "corpus" / "narratives.jsonl"
 
-SPLITS = ("train", "heldout")
+# train: rules are written against it and the model learns from it; calibration: kept out of rule
+# development, it only chooses the model's thresholds (then the model learns from it too);
+# heldout: scores only, never read by training or rule development.
+SPLITS = ("train", "calibration", "heldout")
 ASB_CATEGORIES = ("personal", "nuisance", "environmental")  # NSIR qualifiers (domain.md §3)
 NON_CRIME_REASONS = (
     "civil dispute", "concern for welfare", "lost property", "not notifiable",

@@ -1,15 +1,20 @@
-"""The statistical model: TF-IDF word and character n-grams with one logistic regression per
-offence code (one-vs-rest), trained by the project on labelled narratives, for recall on wording
-the rules do not know.
+"""The statistical model: TF-IDF word n-grams read once per narrative, then two heads trained by the
+project on labelled narratives, for recall on wording the rules do not know:
+- an offence head: one logistic regression per offence code (one-vs-rest);
+- a crime head: one logistic regression for "at least one crime must be recorded".
 
-How it is combined with the rules (reader.py): the rules decide; the model may only ADD an offence
-the rules missed, when its probability is at least the threshold stored with the model (chosen on
-a validation split so the added offences are precise), with confidence capped below the rules'
-and rule_ref "statistical model". It never removes an offence and never overrides a stated reason
-for not recording (transfer, credible evidence to the contrary).
+How it is combined with the rules (reader.py): the rules decide; the model may only ADD.
+- An offence the rules missed is added when its probability is at least `threshold`.
+- When the rules find no offence at all and no reason not to record was stated, the crime head's
+  probability at least `crime_threshold` adds the offence head's most probable code ("backstop").
+Both thresholds are stored with the model and chosen on labelled narratives the model did not
+see (train.py). Model offences carry a confidence capped below the rules' and the rule_ref
+"statistical model"; the model never removes an offence and never overrides a stated reason for
+not recording (transfer, credible evidence to the contrary, a third party not confirmed).
 
-A saved model is a joblib file of {"pipeline", "codes", "metadata"}; metadata is also written as
-JSON beside it: version, created_at, training data sha256, n, per-code support and validation scores.
+A saved model is a joblib file of {"vectorizer", "offence_head", "crime_head", "codes", "metadata"};
+metadata is also written as JSON beside it: version, created_at, training data sha256, n, the
+thresholds and the scores that chose them.
 """
 
 from __future__ import annotations
@@ -22,40 +27,66 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-MODEL_FORMAT_VERSION = 1
+MODEL_FORMAT_VERSION = 2
 DEFAULT_MODEL = "default.joblib"
 MIN_POSITIVES = 3           # a code needs this many labelled examples to get its own classifier
-DEFAULT_THRESHOLD = 0.8     # used only when a validation split is too small to choose one
+OFF = 1.01                  # a threshold no probability reaches: that part of the model adds nothing
 MODEL_RULE_REF = "statistical model (TF-IDF n-grams, logistic regression; see docs/reader.md)"
 
 
 @dataclass
 class OffenceModel:
-    pipeline: object
+    vectorizer: object
+    offence_head: object
+    crime_head: object
     codes: list[str]
     metadata: dict
 
     @property
     def threshold(self) -> float:
-        return float(self.metadata.get("threshold", DEFAULT_THRESHOLD))
+        """Probability at or above which an offence the rules missed is added."""
+        return float(self.metadata.get("threshold", OFF))
 
-    def probabilities(self, narratives: list[str]):
-        """Array (n_narratives, n_codes) of P(code disclosed). One vectorisation for the batch."""
-        return self.pipeline.predict_proba(narratives)
+    @property
+    def crime_threshold(self) -> float:
+        """Crime-head probability at or above which a narrative with no offence found gets one."""
+        return float(self.metadata.get("crime_threshold", OFF))
+
+    @property
+    def adds_nothing(self) -> bool:
+        return self.threshold > 1 and self.crime_threshold > 1
+
+    def predict(self, narratives: list[str]):
+        """(offence probabilities (n, n_codes), crime probabilities (n,)); one vectorisation per batch."""
+        features = self.vectorizer.transform(narratives)
+        return self.offence_head.predict_proba(features), self.crime_head.predict_proba(features)[:, 1]
+
+    def evidence_weights(self, code: str | None):
+        """(vocabulary, weight per feature) of the head that decided: one offence code, or the crime head."""
+        head = self.crime_head if code is None else self.offence_head.estimators_[self.codes.index(code)]
+        return self.vectorizer.vocabulary_, head.coef_[0]
 
 
-def build_pipeline():
+def build_vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # Words and word pairs only: character n-grams read better on typos but cost several times as
+    # much per narrative, and the reader must keep 5,000 narratives a second (issue 3 targets).
+    return TfidfVectorizer(lowercase=True, ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=50000,
+                           token_pattern=r"(?u)\b\w[\w']*\b")
+
+
+def build_offence_head():
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.pipeline import FeatureUnion, make_pipeline
 
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(lowercase=True, ngram_range=(1, 2), min_df=2, sublinear_tf=True)),
-        ("chars", TfidfVectorizer(lowercase=True, analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
-                                  max_features=60000)),
-    ])
-    return make_pipeline(features, OneVsRestClassifier(LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced")))
+    return OneVsRestClassifier(LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced"))
+
+
+def build_crime_head():
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
 
 
 def labels_sha256(records: list[dict]) -> str:
@@ -85,13 +116,25 @@ def label_matrix(records: list[dict], codes: list[str]):
     return matrix
 
 
+def crime_labels(records: list[dict]):
+    import numpy as np
+
+    return np.array([int(any(c.get("count", 1) > 0 for c in record.get("crimes", []))) for record in records])
+
+
 def fit(records: list[dict], metadata: dict | None = None) -> OffenceModel:
     codes = trainable_codes(records)
     if not codes:
         raise ValueError(f"no offence code has {MIN_POSITIVES} or more labelled examples among {len(records)} records; "
                          "the labels need at least a few examples of each offence to train on")
-    pipeline = build_pipeline()
-    pipeline.fit([r["narrative"] for r in records], label_matrix(records, codes))
+    crimes = crime_labels(records)
+    if crimes.min() == crimes.max():
+        raise ValueError(f"all {len(records)} labelled records are {'crimes' if crimes[0] else 'non-crimes'}; "
+                         "training needs narratives of both kinds")
+    vectorizer = build_vectorizer()
+    features = vectorizer.fit_transform([r["narrative"] for r in records])
+    offence_head = build_offence_head().fit(features, label_matrix(records, codes))
+    crime_head = build_crime_head().fit(features, crimes)
     meta = {
         "format_version": MODEL_FORMAT_VERSION,
         "version": datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S"),
@@ -99,10 +142,11 @@ def fit(records: list[dict], metadata: dict | None = None) -> OffenceModel:
         "training_sha256": labels_sha256(records),
         "n": len(records),
         "codes": codes,
-        "threshold": DEFAULT_THRESHOLD,
+        "threshold": OFF,
+        "crime_threshold": OFF,
         **(metadata or {}),
     }
-    return OffenceModel(pipeline, codes, meta)
+    return OffenceModel(vectorizer, offence_head, crime_head, codes, meta)
 
 
 def save(model: OffenceModel, path: Path) -> Path:
@@ -110,16 +154,25 @@ def save(model: OffenceModel, path: Path) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"pipeline": model.pipeline, "codes": model.codes, "metadata": model.metadata}, path, compress=3)
+    joblib.dump({"vectorizer": model.vectorizer, "offence_head": model.offence_head, "crime_head": model.crime_head,
+                 "codes": model.codes, "metadata": model.metadata}, path, compress=3)
     path.with_suffix(".json").write_text(json.dumps(model.metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path
+
+
+class ModelFileError(ValueError):
+    """A model file this version of the reader cannot use."""
 
 
 def load(path: Path) -> OffenceModel:
     import joblib
 
     saved = joblib.load(path)
-    return OffenceModel(saved["pipeline"], saved["codes"], saved["metadata"])
+    version = saved.get("metadata", {}).get("format_version") if isinstance(saved, dict) else None
+    if version != MODEL_FORMAT_VERSION:
+        raise ModelFileError(f"{path}: model format {version!r}; this reader reads format {MODEL_FORMAT_VERSION}. "
+                             "Retrain it with `vigil train --labels FILE`.")
+    return OffenceModel(saved["vectorizer"], saved["offence_head"], saved["crime_head"], saved["codes"], saved["metadata"])
 
 
 @lru_cache(maxsize=1)

@@ -48,31 +48,38 @@ def _model_rule(code: str) -> OffenceRule:
     return _MODEL_RULE_CACHE[code]
 
 
-def _model_evidence(model: OffenceModel, doc: Normalised, code: str) -> list[tuple[int, int]]:
-    """The narrative's words that pushed the model towards `code` most (its largest positive weights)."""
+def _model_evidence(model: OffenceModel, doc: Normalised, code: str | None) -> list[tuple[int, int]]:
+    """The narrative's words that pushed the model towards `code` (or towards "crime") most: its
+    largest positive weights, so a registrar sees what the model read."""
     try:
-        words = model.pipeline.steps[0][1].transformer_list[0][1]
-        estimator = model.pipeline.steps[-1][1].estimators_[model.codes.index(code)]
-        weights = estimator.coef_[0]
-        vocabulary = words.vocabulary_
+        vocabulary, weights = model.evidence_weights(code)
     except (AttributeError, IndexError, KeyError, ValueError):
         return []
     scored = []
-    for match in re.finditer(r"\b\w\w+\b", doc.text):
+    for match in re.finditer(r"\b\w[\w']*\b", doc.text):
         column = vocabulary.get(match.group(0))
         if column is not None and weights[column] > 0:
             scored.append((weights[column], match.span()))
     return sorted(span for _, span in sorted(scored, reverse=True)[:3])
 
 
-def _add_model_offences(findings: list[engine.Finding], probabilities, model: OffenceModel, doc: Normalised) -> None:
+def _model_finding(model: OffenceModel, doc: Normalised, code: str, probability: float, evidence_from: str | None) -> engine.Finding:
+    return engine.Finding(code, _model_rule(code), [], _model_evidence(model, doc, evidence_from), [MAIN],
+                          round(min(MODEL_CONFIDENCE_CAP, probability * MODEL_CONFIDENCE_CAP), 2), [MODEL_RULE_REF])
+
+
+def _add_model_offences(findings: list[engine.Finding], prediction, model: OffenceModel, doc: Normalised) -> None:
+    """Offences the rules missed, above the model's threshold; then, when nothing at all was found,
+    the crime head's backstop (its most probable offence code)."""
+    offence_probabilities, crime_probability = prediction
     found = {f.code for f in findings} | {c for f in findings for c in f.rule.supersedes}
     for column, code in enumerate(model.codes):
-        probability = float(probabilities[column])
+        probability = float(offence_probabilities[column])
         if probability >= model.threshold and code not in found:
-            findings.append(engine.Finding(
-                code, _model_rule(code), [], _model_evidence(model, doc, code), [MAIN],
-                round(min(MODEL_CONFIDENCE_CAP, probability * MODEL_CONFIDENCE_CAP), 2), [MODEL_RULE_REF]))
+            findings.append(_model_finding(model, doc, code, probability, code))
+    if not findings and float(crime_probability) >= model.crime_threshold:
+        column = int(offence_probabilities.argmax())
+        findings.append(_model_finding(model, doc, model.codes[column], float(crime_probability), None))
 
 
 def _point_output(point: engine.PointResult, doc: Normalised, fallback: tuple[int, int] | None) -> dict:
@@ -127,7 +134,7 @@ def _vulnerability_output(situation: situations.Situation, counted: list[countin
 
 
 def _read(record_id, narrative: str, opening_code: str | None, reported_at: str | None,
-          probabilities, model: OffenceModel | None) -> dict:
+          prediction, model: OffenceModel | None) -> dict:
     doc = normalise(narrative)
     situation = situations.read_situation(doc, opening_code)
     findings = engine.evaluate(doc, reported_at)
@@ -140,8 +147,8 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
             reason = reason_name
             if any(f.code.startswith("19") for f in findings):
                 reason += ": record the report of rape as N100"
-    if model is not None and probabilities is not None and reason is None:
-        _add_model_offences(findings, probabilities, model, doc)
+    if model is not None and prediction is not None and reason is None:
+        _add_model_offences(findings, prediction, model, doc)
     counted = [] if reason else counting.count_crimes(findings, reported_at, situation.already_reported)
     counted = [c for c in counted if (catalogue().get(c.code) is None or catalogue()[c.code].notifiable)]
     extra_refs = ([RETRACTION_REF] if RETRACTION.search(doc.text) else []) + ([HISTORIC_REF] if HISTORIC.search(doc.text) else [])
@@ -180,8 +187,8 @@ def force_recordable(verdict: dict) -> dict:
 
 def _resolve(model) -> OffenceModel | None:
     chosen = default_model() if model is _USE_DEFAULT else model
-    # a model whose cross-validated threshold is above 1 can add nothing: skip running it
-    return None if chosen is not None and chosen.threshold > 1 else chosen
+    # a model whose chosen thresholds are both above 1 can add nothing: skip running it
+    return None if chosen is not None and chosen.adds_nothing else chosen
 
 
 def classify(narrative: str, opening_code: str | None = None, reported_at: str | None = None,
@@ -209,7 +216,11 @@ def iter_classify(records: Iterable[dict], model=_USE_DEFAULT, batch_size: int =
 
 
 def _classify_batch(batch: list[dict], model: OffenceModel | None):
-    probabilities = model.probabilities([r["narrative"] for r in batch]) if model is not None else None
+    if model is None:
+        for record in batch:
+            yield _read(record.get("id"), record["narrative"], record.get("opening_code"), record.get("reported_at"), None, None)
+        return
+    offence_probabilities, crime_probabilities = model.predict([r["narrative"] for r in batch])
     for row, record in enumerate(batch):
         yield _read(record.get("id"), record["narrative"], record.get("opening_code"), record.get("reported_at"),
-                    probabilities[row] if probabilities is not None else None, model)
+                    (offence_probabilities[row], crime_probabilities[row]), model)

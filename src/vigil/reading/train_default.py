@@ -1,7 +1,9 @@
 """Train the model that ships in the package: `python -m vigil.reading.train_default [--simulated N]`.
 
-Training data: the corpus train split ONLY (corpus/narratives.jsonl, split == "train"; the held-out
-split is never read here), plus, optionally, N narratives written by the simulator. Simulated text
+Training data: the corpus train split (corpus/narratives.jsonl, split == "train"), plus, optionally,
+N narratives written by the simulator; the thresholds are chosen on the calibration split, which the
+rules were not written against, and the model is then fitted on it too. The held-out split is never
+read here. Simulated text
 helps the model learn the simulator's phrasing; it says nothing about accuracy on real logs.
 Writes src/vigil/reading/models/default.joblib and default.json (metadata).
 """
@@ -51,15 +53,18 @@ def main(argv: list[str] | None = None) -> None:
     from vigil.reading.corpus import load_corpus
 
     records = load_corpus("train")          # never the held-out split
+    calibration = load_corpus("calibration")
     source = f"corpus train split ({len(records)} records)"
     if args.simulated:
         records = records + simulated_records(args.simulated)
         source += f" + {args.simulated} simulator narratives"
-    fitted = train(records, args.out, source=source, scored=lambda record: not record["id"].startswith("SIM"))
-    print(f"wrote {args.out} (threshold {fitted.metadata['threshold']}, codes {len(fitted.codes)}, n {fitted.metadata['n']})")
+    source += f"; thresholds chosen on the calibration split ({len(calibration)} records), then fitted on it too"
+    fitted = train(records, args.out, source=source, scored=lambda record: not record["id"].startswith("SIM"),
+                   calibration=calibration)
+    print(f"wrote {args.out} (threshold {fitted.metadata['threshold']}, crime threshold {fitted.metadata['crime_threshold']}, "
+          f"codes {len(fitted.codes)}, n {fitted.metadata['n']})")
     for name, figures in fitted.metadata["validation"].items():
-        if isinstance(figures, dict):
-            print(f"  {name}: {figures}")
+        print(f"  {name}: {figures}")
 
 
 if __name__ == "__main__":
