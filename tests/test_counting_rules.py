@@ -198,3 +198,47 @@ def test_a_victim_named_once_and_called_ip_after_is_one_victim_section_d():
 
 def test_two_people_named_as_victims_stay_two_crimes_section_d():
     assert crimes(read("Male punched Darren Cole and Amy Shaw outside the chippy, no injuries"))["105A"] == 2
+
+
+# --- state-based offences: one crime per offender, violent disorder one per incident -------------
+
+
+def test_two_offenders_each_with_drugs_are_two_crimes_one_per_offender():
+    result = read("S&S ON THE HIGH ST: TWO MALES STOPPED, EACH HAD A BAG OF HERBAL CANNABIS IN HIS POCKET. BOTH ARRESTED")
+    assert crimes(result) == {"92E": 2}
+    assert any("one crime per offender" in ref for ref in result["offences"][0]["rule_refs"])
+
+
+def test_numbered_suspects_found_with_wraps_are_one_crime_each():
+    result = read("Obs on the estate. Male 1 found with 12 wraps of crack in his sock. Male 2 had 8 wraps of heroin and cash. PWITS.")
+    assert crimes(result) == {"92A": 2}
+
+
+def test_one_person_with_drugs_is_one_crime():
+    assert crimes(read("Male searched under s23, small bag of cannabis found in his jacket, admitted it was his")) == {"92E": 1}
+
+
+def test_violent_disorder_is_one_crime_for_the_incident_however_many_take_part():
+    result = read("0105 MASS BRAWL OUTSIDE THE CLUB, 20 MALES FIGHTING, BOTTLES BEING THROWN. 4 ARRESTED FOR VIOLENT DISORDER")
+    assert crimes(result) == {"62A": 1}
+
+
+# --- victims the log numbers or counts (HOCR Section D) ---------------------------------------------
+
+
+def test_injured_parties_numbered_ip1_and_ip2_are_two_crimes_section_d():
+    result = read("0152 MALE ASSAULTED LADS AT THE TAXI RANK, NOW DETAINED\n"
+                  "0204 IP1 NOSE BLEEDING. IP2 SPLIT LIP, TO SUPPORT")
+    assert crimes(result) == {"8N": 2}
+
+
+def test_cars_of_owners_at_three_addresses_are_three_crimes_section_d():
+    result = read("Male seen trying car door handles along the street on doorbell footage. "
+                  "Tried the doors of cars belonging to the owners at no 4, 9 and 15, all locked, nothing taken.")
+    assert crimes(result) == {"126": 3}
+
+
+def test_vans_of_three_different_owners_are_three_crimes_section_d():
+    result = read("Overnight the side windows of vans on Mill Road were smashed and power tools taken from each. "
+                  "3 vans, 3 different owners.")
+    assert crimes(result) == {"45": 3}

@@ -221,3 +221,58 @@ def test_escaping_from_a_prison_van_is_absconding_from_lawful_custody():
 
 def test_digging_into_a_badger_sett_is_a_wildlife_crime():
     assert crimes(read("Farmer reports badger sett dug out in the copse, men with terriers seen")) == {"96": 1}
+
+
+# --- wording added in the second development pass (corpus writers W2, W3 and the retired held-out set) ---
+
+
+def test_quotation_marks_do_not_split_a_threat_from_its_words():
+    result = read("1402 CALLER STATES MALE SHOUTED AT HIM 'I'LL BREAK YOUR LEGS' WHEN HE LOCKED UP. CALLER SCARED")
+    assert crimes(result) == {"9A": 1}
+
+
+def test_ill_typed_without_an_apostrophe_before_a_threat_is_i_will():
+    assert crimes(read("IP REPORTS TEXT FROM EX: ILL KILL YOU WHEN I SEE YOU. SHE BELIEVES HE WILL")) == {"3B": 1}
+
+
+def test_illness_is_not_read_as_a_threat():
+    assert read("Caller's mother taken ill at home, ambulance called, no suspicious circumstances")["crime"] is False
+
+
+def test_a_suspects_past_conviction_for_gbh_is_not_an_assault_now():
+    result = read("IP received a voice note from ex saying he will kill her. He has a conviction for GBH. She believes him.")
+    assert crimes(result) == {"3B": 1}
+
+
+def test_threatening_message_in_everyday_words_is_malicious_communications():
+    result = read("Son (17) got an instagram message from an unknown account saying ur getting ur face split open when we see u")
+    assert crimes(result) == {"8R": 1}
+
+
+def test_a_letter_put_through_the_door_is_not_criminal_damage():
+    result = read("Anonymous letter put through the door saying we know what you did, watch your back. Caller feels unsafe.")
+    assert "58A" not in crimes(result)
+
+
+def test_buying_goods_knowing_they_were_stolen_is_handling():
+    assert crimes(read("Seller admits he bought the phone off a lad for £40 knowing it was nicked. Arrested.")) == {"54": 1}
+
+
+def test_a_false_passport_used_to_open_an_account_is_a_false_document_offence():
+    assert crimes(read("Bank staff report customer used a fake passport to open an account, passport seized")) == {"61A": 1}
+
+
+def test_entry_by_a_false_pretence_and_theft_is_distraction_burglary():
+    result = read("Male said he was from the water board checking for a leak, mum let him in, "
+                  "after he left her purse was missing from the bedroom")
+    assert crimes(result) == {"28G": 1}
+
+
+def test_sending_nudes_of_an_ex_to_her_friends_is_sharing_intimate_images():
+    result = read("IP states her ex has sent nudes of her to her mates on snapchat since they split", reported_at="2025-03-01T10:00:00Z")
+    assert crimes(result) == {"88II": 1}
+
+
+def test_grabbing_her_wrists_and_pushing_her_is_not_a_robbery():
+    result = read("During an argument he grabbed her wrists and pushed her into the wardrobe, no marks")
+    assert crimes(result) == {"105A": 1}

@@ -29,7 +29,10 @@ _MODAL = re.compile(
     r"will|'ll|'d|going to|gonna|wants? to|wanted to|might|(?<!in )may(?! \d)|could|if|unless|"
     r"in case|afraid (?:he|she|they)|fears? (?:he|she|they|that)|worried (?:he|she|they|that)|"
     r"scared (?:he|she|they|that)|should|plans? to|planning to|intends? to|promised to|or else|"
-    r"advice|advised|how to|what (?:to do|happens)|prevent|in future|or (?:it|you|else|they))\b"
+    r"advice|advised|how to|what (?:to do|happens)|prevent|in future|or (?:it|you|else|they)|"
+    # the suspect's record, or a near miss, is not an act disclosed now
+    r"nearly|almost|narrowly|convictions? for|previous(?: convictions?)? for|history of|known for|wanted for|"
+    r"(?:on )?bail for|on licence for|served time for|record for)\b"
 )
 # a negated verb of knowing or wanting ends the negation: "a man she doesn't know has followed her"
 _NEGATION_ENDS = re.compile(r"\b(?:know|knows|want|wants|like|remember|wish|think|care|speak|engage|support|recognise|see)\b")

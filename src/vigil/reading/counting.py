@@ -16,10 +16,13 @@ Offences with no direct victim (weapons, drugs, dangerous driving) count once pe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vigil.catalogue import offences as catalogue
-from vigil.reading.engine import Finding
 from vigil.reading.points import STATE
+
+if TYPE_CHECKING:     # engine.py reads ONE_CRIME_PER_INCIDENT from here
+    from vigil.reading.engine import Finding
 
 SECTION_D = "HOCR General Rules, Section D: one crime per victim"
 SECTION_E = "HOCR General Rules, Section E: finished incident rule (one crime per victim per finished incident)"
@@ -27,7 +30,10 @@ SECTION_F = "HOCR General Rules, Section F: principal crime rule (most serious o
 COURSE_RULE = "HOCR Stalking and harassment: one crime per victim per course of conduct (domain.md 1.9)"
 COURSE_CURRENT = "Crime Recording Rules 2023/24 (from May 2023): course-of-conduct crimes compete under the principal crime rule (domain.md 1.8)"
 COURSE_2018 = "HOCR April 2018 - May 2023: course-of-conduct crime recorded in addition to the most serious other crime (domain.md 1.8)"
-STATE_BASED = "HOCR General Rules: offences with no direct victim are counted per occurrence (domain.md 1.6)"
+STATE_BASED = "HOCR General Rules: offences with no direct victim (state-based) are counted one crime per offender (domain.md 1.6)"
+# State-based offences counted once for the whole incident, however many took part: violent disorder
+# (HOCR Public order; corpus/README.md rule table).
+ONE_CRIME_PER_INCIDENT = ("62A",)
 ALREADY_REPORTED = "HOCR General Rules, Section E: acts already reported were a finished incident and are not counted again"
 
 # The dated course-of-conduct rule (domain.md 1.8): recorded in addition from April 2018 until May 2023.
@@ -75,7 +81,8 @@ def count_crimes(findings: list[Finding], reported_at: str | None = None,
     by_victim: dict[str, list[Finding]] = {}
     for finding in fresh:
         if finding.rule.victim == STATE:
-            add(finding, [STATE_BASED])
+            for _offender in finding.victims or [finding.code]:   # one crime per offender (engine names each)
+                add(finding, [STATE_BASED])
             continue
         for victim in finding.victims:
             by_victim.setdefault(victim, []).append(finding)

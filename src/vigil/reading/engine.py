@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from vigil.reading import context
 from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
 from vigil.reading.context import cue_readings
-from vigil.reading.points import PERSON, PRESUMED, STATE, STATEMENT, OffenceRule, Point, word_heads
+from vigil.reading.points import PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point, word_heads
 from vigil.reading.text import Normalised
-from vigil.reading.victims import MAIN, one_named_victim_is_the_injured_party, stated_victim_count, victims_of
+from vigil.reading.counting import ONE_CRIME_PER_INCIDENT
+from vigil.reading.victims import (MAIN, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
+                                   stated_victim_count, victims_of)
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 _AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (\d{1,2})\b")
@@ -140,7 +142,9 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
             continue
         code = _choose_code(rule, doc, act_spans[0], reported_at)
         if rule.victim == STATE:
-            victims = [rule.code]
+            # one crime per offender, except the offences counted once per incident (HOCR; counting.py)
+            offenders = 1 if rule.code in ONE_CRIME_PER_INCIDENT else stated_offender_count(doc)
+            victims = [f"{rule.code} offender {n}" for n in range(1, offenders + 1)]
         elif is_course_of_conduct_rule(rule):
             victims = [MAIN]    # one crime per victim per course of conduct: the person reporting the course
         else:
@@ -156,12 +160,12 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
 def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Finding]:
     """ "Three victims identified": Section D counts the victims the log states even when the
     reader could not tell them apart by name."""
-    stated = stated_victim_count(doc)
-    person = [f for f in findings if f.rule.victim == PERSON]
-    named = {v for f in person for v in f.victims}
-    if person and stated > len(named):
-        least = min(person, key=lambda f: f.rule.confidence)
-        least.victims = least.victims + [f"victim {n}" for n in range(len(named) + 1, stated + 1)]
+    for kind, stated, label in ((PERSON, stated_victim_count(doc), "victim"), (PROPERTY, stated_owner_count(doc), "owner")):
+        of_kind = [f for f in findings if f.rule.victim == kind]
+        named = {v for f in of_kind for v in f.victims}
+        if of_kind and stated > len(named):
+            least = min(of_kind, key=lambda f: f.rule.confidence)
+            least.victims = least.victims + [f"{label} {n}" for n in range(len(named) + 1, stated + 1)]
     return findings
 
 

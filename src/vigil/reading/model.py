@@ -57,9 +57,25 @@ class OffenceModel:
         return self.threshold > 1 and self.crime_threshold > 1
 
     def predict(self, narratives: list[str]):
-        """(offence probabilities (n, n_codes), crime probabilities (n,)); one vectorisation per batch."""
-        features = self.vectorizer.transform(narratives)
-        return self.offence_head.predict_proba(features), self.crime_head.predict_proba(features)[:, 1]
+        """(offence probabilities (n, n_codes), crime probabilities (n,)); one vectorisation per batch.
+        Both heads are logistic regressions, so their probabilities are one sparse product with the
+        stacked weights (the same numbers as predict_proba, without a call per offence code)."""
+        import numpy as np
+
+        weights, intercepts = self._stacked()
+        scores = self.vectorizer.transform(narratives) @ weights + intercepts
+        probabilities = 1.0 / (1.0 + np.exp(-np.asarray(scores)))
+        return probabilities[:, :-1], probabilities[:, -1]
+
+    def _stacked(self):
+        if getattr(self, "_stacked_cache", None) is None:
+            import numpy as np
+
+            heads = [*self.offence_head.estimators_, self.crime_head]
+            weights = np.column_stack([head.coef_[0] for head in heads])
+            intercepts = np.array([head.intercept_[0] for head in heads])
+            self._stacked_cache = (weights, intercepts)
+        return self._stacked_cache
 
     def evidence_weights(self, code: str | None):
         """(vocabulary, weight per feature) of the head that decided: one offence code, or the crime head."""

@@ -10,12 +10,21 @@ from __future__ import annotations
 from vigil.reading.points import ACT, PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point, pattern
 from vigil.reading.society_rules import SOCIETY_RULES
 
+# "break your legs", "kick his head in", "shank you": threatened violence as people word it
+VIOLENT_THREAT_WORDS = (r"(?:break (?:your|ur|his|her|their) (?:legs|neck|jaw|arms?|face|nose)|kick (?:your|ur|his|her|their) (?:head|teeth|face) in|"
+                        r"smash (?:your|ur|his|her|their) (?:face|head) in|knock (?:your|ur|his|her|their) (?:teeth|head|block) (?:out|in|off)|"
+                        r"rip (?:that|your|ur|her|his) (?:[\w']+ ){0,3}off|batter (?:you|u|her|him|them)|do (?:you|u|her|him|them) in|"
+                        r"shank (?:you|u|her|him)|stab (?:you|u|her|him|them)|jump (?:you|u|me|him|her|them)|drag (?:you|u|her|him) out|"
+                        r"cut (?:you|u|her|him) up|sort (?:you|u|him|her) out|split (?:your|ur|his|her) (?:head|face)(?: open)?|"
+                        r"(?:face|head) split open|(?:getting|get|gets|gonna get|going to get) (?:ur |your |his |her )?(?:face |head )?(?:split|cut|stabbed|hurt|battered|done in|shanked|smashed)|"
+                        r"(?:you'll|you will|u will|u'll) (?:get|be) (?:hurt|stabbed|cut|battered|done)|put (?:you|u|her|him) in (?:hospital|a wheelchair)|"
+                        r"(?:you'll|you will|you're going to|your going to|ur going to) get (?:hurt|what's coming|whats coming)|watch your back|know where (?:you|u) live)")
 HIM_HER = r"(?:her|him|them|me|the injured party|injured party|the victim|the caller|the informant|his \w+|her \w+|their \w+|[a-z]+)"
 _OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |rear |bedroom |kitchen |patio |car |van |wing |side |living room |garden )?"
             r"(?:door|doors|car|van|vehicle|window|windows|wall|walls|fence|gate|bin|bins|tv|television|mirror|mirrors|windscreen|"
-            r"table|property|glass|panel|cupboard|furniture|tyres?|wheel|bike|counter|ball|shutter|screen|ceiling|floor)\b")
+            r"table|property|glass|panel|cupboard|furniture|tyres?|wheel|bike|counter|ball|shutter|screen|ceiling|floor|can|cans|bottle|bottles|football|stones?|lock|locks)\b")
 FORCE = pattern(
-    rf"(?:punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?|shov\w*|thump\w*|smack\w*|"
+    rf"(?:(?<!lock )(?<!locks )(?<!barrel )punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?|shov\w*|thump\w*|smack\w*|"
     rf"whack\w*|elbow\w*|kneed|struck|strike|strikes|beat|beaten|beating|battered)(?!\s+(?:(?:in|over|down|through)\s+)?{_OBJECTS})(?!\s+(?:\d+|a|two|three|several) holes?)(?! (?:a|the) (?:ball|counter|bin))"
     r"(?! and run)",
     r"grab(?:bed|bing|s)? (?:her|him|me|hold of (?:her|him)|the injured party|his|her) ?(?:by|arm|neck|throat|hair|wrist|face|collar)?",
@@ -66,16 +75,17 @@ FEAR = pattern(
     r"worried (?:for|about) (?:her|his|their) (?:safety|life|children)", r"believes? (?:he|she|they) (?:will|would|means? it)",
     r"unwanted", r"(?:asked|told) (?:him|her|them )?to stop", r"harass\w*", r"targeted", r"feels? trapped", r"in fear", r"blocked (?:him|her|them|his|her)",
     r"(?:does not|doesn't) want (?:any )?contact", r"won't leave (?:her|him) alone",
+    r"refuses? to go", r"(?:too )?scared to (?:go|walk|leave)", r"can't sleep", r"cannot sleep", r"(?:very|really|so) upset", r"feels? unsafe", r"worried",
 )
 THREAT_TO_KILL = pattern(
     r"threat\w* to (?:kill|murder|shoot|end (?:her|his) life)(?! (?:her|his|the|their|your|my) (?:cat|dog|pet|animals?|dogs|cats|horse|rabbit))", r"death threats?", r"threats? of death",
     r"(?:said|says|stated|told (?:[\w']+ ){1,2}|shouted|screamed|messaged|texted|saying|telling (?:[\w']+ ){1,2})(?:that )?"
     r"(?:he|she|they|\w+)? ?(?:would|will|'ll|was going to|is going to|were going to|are going to|is gonna|was gonna) (?:kill|murder)",
     r"(?:i'll|i will|i am going to|i'm going to|i'm gonna|we'll|we will|we are going to|we're going to|he'll|he will|he is going to|he's going to|she'll|she will|she is going to|she's going to|they'll|they will|they are going to|they're going to) (?:[\w']+ )?(?:kill|murder)",
-    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"(?:ur|your) dead", r"slit (?:your|her|his) throat",
+    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"(?:ur|your) dead", r"(?:put|stick|pop) (?:a bullet|one) in (?:you|your|ur|him|her|his)", r"blow (?:your|ur|his|her) (?:head|brains) (?:off|out)", r"slit (?:your|her|his) throat",
     r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
-    r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life'))
+    r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life', 'bullet', 'blow'))
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
@@ -91,7 +101,10 @@ THREAT_OF_VIOLENCE = pattern(
     r"(?:i'll|i will|i'm gonna|i'm going to|gonna) (?:come back and )?(?:stab|cut|hurt|batter|glass|knife|shank|smash|do)",
     r"wav(?:ed|ing) (?:a |the |his |her )?(?:[\w']+ )?(?:bottle|knife|bat|weapon|hammer|machete|glass)", r"be waiting for (?:her|him|you)",
     r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", r"(?:shouted|shouting|screamed|yelled|directed) (?:[\w']+ ){0,2}(?:abuse|abusive|racist|threats|threatening|homophobic|slurs)(?: [\w']+){0,3} (?:at|towards)",
-    r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)", requires=('give', 'shout', 'scream', 'yell', 'direct', 'comments', 'names', 'language', 'remarks', 'threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
+    r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)",
+    VIOLENT_THREAT_WORDS,
+    requires=('legs', 'neck', 'jaw', 'arm', 'head', 'teeth', 'face', 'block', 'rip', 'batter', 'do you', 'do u', 'do her', 'do him', 'do them',
+              'shank', 'stab', 'jump', 'drag', 'cut', 'sort', 'split', 'hurt', 'hospital', 'wheelchair', 'coming', 'back', 'live', 'give', 'shout', 'scream', 'yell', 'direct', 'comments', 'names', 'language', 'remarks', 'threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
 COURSE = pattern(
     r"repeated(?:ly)?", r"constant(?:ly)?", r"continu\w*", r"persistent(?:ly)?", r"again and again",
     r"over (?:the )?(?:past |last )?(?:few |several |\d+ |two |three |four |six |couple of )?(?:days|weeks|months|years)",
@@ -110,6 +123,8 @@ COURSE = pattern(
     r"most (?:days|nights|weeks)", r"(?:several|many|a few|two|three) times a (?:day|week|month)", r"(?:for|since) over a (?:year|month|week)",
     r"(?:for|over|in) the (?:past|last) (?:month|week|year|fortnight)", r"for (?:weeks|months|years)", r"since the (?:summer|winter|spring|autumn|new year)",
     r"dozens of", r"throughout the relationship", r"(?:continues|carries on|carried on)", r"(?:has|have) been (?:\w+ing) (?:her|him|them)? ?(?:for|since)",
+    r"for (?:a|about a|over a|nearly a|almost a) (?:month|week|year|fortnight)", r"every (?:sat|sun|saturday|sunday|weekend|shift|visit)", r"(?:in|over) (?:the )?(?:last|past) (?:\d+|two|three|four|few|couple of) (?:days|weeks|months)",
+    r"nearly every day", r"at least (?:\d+|two|three|four|five|six|ten) times", r"again (?:today|tonight|this morning)", r"came in again",
 )
 STALKING_BEHAVIOUR = pattern(
     r"stalk\w*", r"follow(?:ed|ing|s)? (?:her|him|them|me|the injured party)", r"following", r"loiter\w*",
@@ -119,7 +134,11 @@ STALKING_BEHAVIOUR = pattern(
     r"professing (?:his|her)? ?love", r"left (?:gifts|flowers|notes?|letters|a (?:bracelet|gift|note|present))", r"fixat\w*", r"outside (?:her|his) (?:halls|work|house|home|flat)", r"parked outside (?:her|his|their)", r"tracker", r"tracking (?:her|his|device)",
     r"spying", r"appear(?:ed|s|ing)? at (?:her|his) (?:work|home|gym|school|workplace)", r"driv(?:es|ing) past (?:her|his) (?:house|home|address)",
     r"(?:drove|drives) past (?:her|his) (?:house|home|address)",
-    requires=("stalk", "follow", "loiter", "watch", "wait", "turn", "sat outside", "sitting outside", "outside her", "outside his",
+    r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)", r"keeps? turning up", r"kept turning up",
+    r"(?:sat|sitting|stood|standing|parked|waiting|loitering|hanging around|lurking) outside (?:their|the|our|my) (?:house|home|flat|work|workplace|school|college)", r"(?:seen|waiting|hanging around|stood) (?:at|near|by) (?:the |her |his )?bus stop",
+    r"sits? (?:there|outside|opposite|in the cafe opposite) (?:for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
+    r"turn(?:ed|s|ing)? up at (?:[\w']+ ){0,3}(?:work|workplace|gym|school|house|home|address|flat|college|uni)",
+    requires=("watch", "keep", "kept", "outside", "bus stop", "sit", "found", "stalk", "follow", "loiter", "watch", "wait", "turn", "sat outside", "sitting outside", "outside her", "outside his",
               "parked outside", "film", "stand", "professing", "gift", "flowers", "note",
               "letter", "bracelet", "present", "fixat", "tracker", "tracking", "spying", "appear", "past"),
 )
@@ -145,7 +164,10 @@ CONTROL = pattern(
     r"degrad\w*", r"humiliat\w*", r"demands? to know where", r"allowance", r"economic abuse", r"financial(?:ly)? abus\w*",
     r"financial control", r"gaslight\w*", r"cut (?:her|him) off from", r"(?:has to|must) ask (?:his|her) permission",
     r"restrict\w* (?:her|his) (?:access|contact|movements|money|food)",
-    requires=("coerc", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
+    r"controll?(?:ed|s|ing)? (?:what|who|where|when|how) (?:she|he)", r"decides? (?:who|what|where|when)", r"goes through (?:her|his) phone",
+    r"(?:makes?|made|forces?|forced) (?:her|him) (?:to )?(?:send|prove|account|ask|hand over|give)", r"prove where (?:she|he) (?:is|was|goes)",
+    r"(?:won't|will not|doesn't|does not) let (?:her|him) (?:have|go|see|out)",
+    requires=("controll", "decide", "goes through", "make", "made", "force", "prove", "let", "coerc", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
               "benefits", "phone", "passport", "keys", "decide", "attending", "worthless", "useless", "stupid", "fat", "ugly", "wear",
               "let", "allow", "isolat", "messages", "bank", "monitor", "location", "movements", "tracking", "down", "belittl", "degrad",
               "humiliat", "know where", "economic", "financial", "gaslight", "off from", "permission", "restrict"),
@@ -165,8 +187,12 @@ CONNECTED = pattern(
 EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", r"the ex", r"her ex", r"his ex",
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
 RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
-                 r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country")
-CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|headbutted|pushed|elbowed|kneed) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso)",
+                 r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
+                 r"p\*{2,}", r"n\*{3,}", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
+                 r"dirty (?:romanians?|gypsies|gypsy|foreigners?|immigrants?|polish|poles|pakis?|muslims?|jews?|blacks?|asians?|chinese|arabs?)", r"gypsies",
+                 r"ching chong", r"slanty eyes", r"monkey (?:noises|chants?|gestures)", r"terrorists?", r"(?:muslims|jews|immigrants|foreigners) are all", r"racial slurs?",
+                 r"homophob\w*", r"transphob\w*", r"hate crime")
+CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|bitten|headbutted|pushed|elbowed|kneed|scratched|struck) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso|ps|sergeant)",
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
                     r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
                     r"police (?:requesting |request )?(?:urgent )?assistance", r"(?:whilst|while|when) being (?:detained|arrested|restrained|searched|handcuffed)", r"resist\w* arrest",
@@ -183,6 +209,7 @@ TAKE = pattern(
     r"(?:has|have) gone from", r"taken overnight",
     r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
     r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing",
+    r"taking (?:[\w£']+ ){0,4}(?:notes|cash|money)", r"taking (?:[\w£']+ ){0,3}from (?:his|her|their|the|my) (?:wallet|purse|handbag|bag|drawer|till|tin)",
     r"took (?:[\w']+ )?(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools?|bikes?|tv|watch|items|goods|parcels?|stock)",
     r"grabbed (?:[\w']+ ){0,3}(?:out of|from|off) (?:her|his|my|their|the victim's) (?:hand|hands|pocket|bag|grip|neck|wrist)",
     r"(?:rode|cycled|sped|legged it|drove) off with", r"(?:grabbed|snatched) (?:it|her \w+|his \w+|my \w+) (?:[\w']+ ){0,2}and (?:ran|rode|cycled|made|legged|drove)",
@@ -200,17 +227,21 @@ SERVICE = pattern(r"fuel", r"petrol", r"diesel", r"pumps?", r"taxi", r"fare", r"
 MAKING_OFF = pattern(r"(?:left|walked out|ran out|walked off|ran off|drove off|made off|driven off|drove away|ran away) without paying",
                      r"without paying", r"(?:did not|didn't|failed to|refused to) pay", r"bilk\w*", r"drive[- ]off")
 BICYCLE = pattern(r"(?<!motor)(?<!motor )(?<!on a )(?<!on his )(?<!on her )bikes?(?! locks?)", r"bicycles?", r"pushbikes?", r"push bikes?", r"cycles?", r"e-bikes?", r"ebikes?", r"mountain bike")
-VEHICLE = r"(?:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|truck|pick-?up|land rover|range rover|bmw|audi|ford|vauxhall|mercedes)"
+VEHICLE = (r"(?:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|truck|pick-?up|land rover|range rover|bmw|audi|ford|vauxhall|mercedes|"
+           r"transit|sprinter|quad bike|tractor|motorhome|camper ?van|jeep|toyota|nissan|honda|kia|hyundai|vw|volkswagen|peugeot|renault|"
+           r"fiat|skoda|volvo|tesla|jaguar|lexus|citroen|fiesta|corsa|defender|hilux|qashqai|berlingo)")
 # a vehicle as logged, often with its registration in brackets: "IP'S CAR (VRM AB12 CDE) STOLEN"
 LOGGED_VEHICLE = VEHICLE + r"s?(?: \([^)]{0,30}\))?"
 VEHICLE_TAKEN = pattern(
     rf"{LOGGED_VEHICLE} (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
     rf"(?:stole|steal\w*|taken|took|nicked|drove off in|drove away in) (?:her|his|their|the|a|my|\w+'s)? ?{VEHICLE}(?! \w+ from)(?!'s)",
-    r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
+    r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc",
+    rf"{VEHICLE}(?: (?!and\b|with\b|from\b)[\w()',-]+){{1,5}} (?:was |has been |had been |were )?(?:stolen|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
 FROM_VEHICLE = pattern(
     rf"(?:from|out of|in) (?:her|his|their|the|a|my|\w+'s)? ?(?:parked )?{VEHICLE}(?! park)", r"glove ?box",
     rf"broke(?:n)? into (?:her|his|their|the|a|my)? ?{VEHICLE}", rf"{LOGGED_VEHICLE} (?:was |had been )?broken into",
-    r"catalytic converters?", r"number plates?", rf"{LOGGED_VEHICLE}(?:'s)? windows? (?:was |were )?smashed", r"(?:from|in) the footwell", r"tools? (?:from|out of) (?:the|his|her) van",
+    r"catalytic converters?", r"number plates?",
+    rf"windows? of (?:the |her |his |their |[\w']+ )?{VEHICLE}s? (?:[\w']+ ){{0,5}}(?:smashed|broken|put in)", rf"{VEHICLE}s? (?:[\w']+ ){{0,6}}(?:windows? (?:smashed|broken)|broken into)", rf"{LOGGED_VEHICLE}(?:'s)? windows? (?:was |were )?smashed", r"(?:from|in) the footwell", r"tools? (?:from|out of) (?:the|his|her) van",
 )
 INTERFERING = pattern(r"(?:trying|tried|trying the|pulling|pulled|testing) (?:car |vehicle )?door handles",
                       r"tamper\w* with (?:the |her |his |parked )?(?:cars?|vehicles?)",
@@ -219,24 +250,34 @@ FROM_PERSON = pattern(r"(?:from|out of) (?:her|his|my) (?:shopping )?(?:trolley|
     r"(?:snatch\w*|took|taken|stole\w*|lifted|grabbed|pinched) (?:[\w']+ ){0,4}(?:from|out of|off) (?:her |his |my |their )?(?:hand|hands|pocket|bag|handbag|person|grip|back pocket|jacket|coat|neck|wrist)",
     r"pickpocket\w*", r"snatched (?:her|his|my) (?:phone|bag|handbag|purse|wallet|necklace|chain|mobile)", r"(?:phone|bag|handbag|purse|wallet) snatch\w*",
 )
+# what a robber takes, so "grabbed her wrists and pushed her" is not read as a robbery
+_STOLEN_ITEM = r"(?:her |his |my |the |their |a |\w+'s )?(?:[\w']+ )?(?:phone|mobile|iphone|bag|handbag|purse|wallet|money|cash|keys|chain|necklace|watch|bike|scooter|jewellery|rucksack|backpack|laptop|earrings|rings?|trainers|jacket|airpods|headphones|£\d+) "
 ROBBERY = pattern(
     r"robb(?:ed|er|ers|ery|eries|ing)", r"mugg(?:ed|er|ers|ing)", r"at knife ?point", r"at gun ?point", r"knifepoint", r"held (?:a knife|a blade|a gun) to",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
-    r"(?:snatched|grabbed|took) (?:[\w,]+ ){0,12}(?:punched|hit|pushed|kicked|assaulted|threatened)",
+    rf"(?:snatched|grabbed|took) {_STOLEN_ITEM}(?:[\w,]+ ){{0,12}}(?:punched|hit|pushed|kicked|assaulted|threatened)",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot|knife) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
     r"(?:produced|pulled out|brandished|pulled|holding|with) (?:a |an )?(?:knife|blade|gun|weapon|machete|screwdriver) (?:[\w,]+ ){0,4}(?:demanded|took|stole|snatched|grabbed)",
     r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar|screwdriver|bottle|syringe|firearm)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
     r"(?:threaten\w*|punched|pushed|hit|kicked|assaulted|grabbed|forced|pinned|held) (?:[\w']+ ){0,6}(?:and|before|then) (?:took|stole|snatched|ran off with|made off with|grabbed|demanded)",
     r"(?:hand over|give me) (?:your|the)", r"hold[- ]?up", r"held up",
-    r"(?:snatched|grabbed|took|pulled|yanked) (?:[\w,']+ ){0,12}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
+    r"run (?:your|ur) (?:phone|bag|stuff|things|watch|chain|money|pockets|trainers|jacket|bike|ting)",
+    r"made (?:her|him|them|staff|the cashier|cashier|the staff|the shopkeeper|the manager|both of them|them both) (?:[\w']+ ){0,2}(?:empty|open|hand over|take off|give)",
+    r"(?:rode|drove|rode off|made off|sped off) (?:off )?on (?:his|her|their) (?:scooter|bike|moped|motorbike|e-?bike)",
+    r"(?:came in|walked in|entered|burst in) (?:[\w']+ ){0,3}(?:with|holding|brandishing|carrying) (?:a |an )?(?:[\w']+ )?(?:knife|gun|machete|weapon|bat|hammer|firearm|blade|crowbar)(?:[\w, ]{0,80})(?:took|demand\w*|till|cash|made)",
+    r"(?:pushed|shoved|punched|hit|knocked|kicked|cornered|surrounded|pinned|barged|tripped|headbutted) (?:[\w',]+ ){0,12}(?:and|then|before) (?:[\w']+ )?(?:took|stole|snatched|made off with|ran off with|rode off with|demanded)",
+    rf"(?:snatched|grabbed|took|pulled|yanked) {_STOLEN_ITEM}(?:[\w,']+ ){{0,12}}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
     r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
     requires=("robb", "mugg", "point", "held", "give", "hand", "snatch", "grabbed", "took", "stole", "demand", "pockets", "or you",
-              "ran off", "made off", "hold", "taken"),
+              "ran off", "made off", "hold", "taken", "run ", "made ", "rode", "drove", "sped", "came in", "walked in", "entered", "burst in",
+              "pushed", "shoved", "punched", "hit", "knocked", "kicked", "cornered", "surrounded", "pinned", "barged", "tripped", "headbutted", "yanked", "pulled"),
 )
 BUSINESS = pattern(r"lock-?up", r"shop", r"store", r"office", r"school", r"warehouse", r"pub", r"church", r"mosque", r"business",
                    r"premises", r"factory", r"unit", r"building site", r"community centre", r"club", r"restaurant", r"cafe",
                    r"surgery", r"depot", r"garage forecourt", r"petrol station", r"takeaway", r"hotel", r"till", r"cashier",
-                   r"bank(?! cards?| details| account| statement)", r"post office", r"delivery driver", r"courier", r"vestry", r"parish hall", r"village hall", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
+                   r"bank(?! cards?| details| account| statement)", r"post office", r"delivery driver", r"courier", r"vestry",
+                   r"(?:community|church|village|parish|sports|town|scout|school|function) hall", r"library", r"leisure centre", r"pavilion", r"primary",
+                   r"academy", r"nursery", r"garden centre", r"farm shop", r"cricket club", r"golf club", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
 BURGLARY = pattern(
     r"burgl\w*", r"break[- ]in", r"broke(?:n)? in(?:to)?(?! (?:her|his|their|the|a|my)? ?(?:car|van|vehicle))", r"(?:forced|gained|gaining|forcing) (?:entry|access|the (?:door|window))",
     r"entered (?:the |her |his |their |my )?(?:house|home|flat|property|address|garage|shed|premises|building|shop|office|school)",
@@ -249,17 +290,20 @@ BURGLARY = pattern(
     r"padlocks? (?:was |has been |had been |were )?(?:cut|snapped|forced|removed) (?:off )?",
     r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises) (?:were|was|had been|have been|has been) (?:entered|broken into)",
     r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock)s? (?:has |had |have )?(?:been )?(?:forced|jemmied|smashed open|kicked in)",
-    r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)", requires=('burgl', 'padlock', 'climb', 'door', 'window', 'lock', 'been in', 'came in', 'come in', 'get in', 'entered', 'broken into', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
+    r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)",
+    r"(?:forced|pushed|barged|muscled) (?:their|his|her) way (?:in|into)", r"barged (?:in|into)", requires=('forced', 'pushed', 'barged', 'muscled', 'burgl', 'padlock', 'climb', 'door', 'window', 'lock', 'been in', 'came in', 'come in', 'get in', 'entered', 'broken into', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
 ATTEMPT_BURGLARY = pattern(
     r"attempt\w* (?:burglary|break[- ]in|to break in|to force|to get in|to gain entry|entry)", r"tried to (?:break in|force|get in|gain entry|open the (?:door|window)|jemmy)",
     r"jemmy marks", r"pry marks", r"trying the (?:back|front|patio|rear|side) door", r"tried to cut through", r"marks (?:on|around) the (?:door|lock|window)", r"(?:door|window|lock) (?:[\w']+ ){0,3}damaged (?:[\w']+ ){0,3}(?:no entry|not gained|did not get in)",
-    r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"(?:tried|trying|attempted) to (?:drill|snap|force|prise|pry|lever|kick)",
-    requires=("attempt", "tried", "jemmy", "pry", "trying", "entry", "marks", "access", "failed", "tampered", "nothing taken", "get in"),
+    r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"(?:tried|trying|attempted) to (?:drill|snap|force|prise|pry|lever|kick|lift|jemmy|smash)",
+    r"(?:kicked|forced|jemmied|damaged|bent) but (?:not opened|held|no entry|did not open|didn't open)", r"(?:no|not) (?:entry|access) (?:was )?(?:gained|made)",
+    r"did not gain entry", r"did not get in", r"scared (?:them|him|her) off",
+    requires=("attempt", "tried", "jemmy", "pry", "trying", "entry", "marks", "access", "failed", "tampered", "nothing taken", "get in", "but", "scared"),
 )
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
                             r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
                             rf"{LOGGED_VEHICLE} (?:was |were |had been |has been |have been )?broken into", r"intruder alarm", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
-DISTRACTION = pattern(r"said (?:he|she|they) (?:was|were) from the (?:water|gas|council|electric\w*)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
+DISTRACTION = pattern(r"(?:said|saying|claiming|claimed|says) (?:he|she|they) (?:was|were|is|are) from (?:the )?(?:[\w']+ )?(?:water|gas|council|electric\w*|board|energy|utility|utilities|housing)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
                       r"bogus (?:caller|official|workm[ae]n)", r"while (?:one|the other) (?:[\w']+ ){0,4}distract\w*")
 WEAPON_WORDS = pattern(r"armed", r"knife", r"gun", r"weapon", r"firearm", r"machete", r"baseball bat", r"crowbar", r"hammer")
 DAMAGE = pattern(
@@ -270,10 +314,10 @@ DAMAGE = pattern(
     r"slash(?:ed|ing)? (?:the |her |his |their |all four |four |two |the front |the rear )?tyres?", r"tyres? (?:were |had been |have been )?(?:slashed|let down|punctured)",
     r"graffiti", r"spray[- ]?paint\w*", r"vandalis\w*", r"egg(?:ed|ing)", r"dent(?:ed)?", r"brick through", r"stone through",
     r"threw (?:a |some )?(?:bricks?|stones?|rocks?|bottles?|paint|eggs) (?:at|through|over) (?:the |her |his |their )?(?:window|car|house|door|van)",
-    r"painted on", r"swastikas?", r"criminal damage", r"cracked (?:the |her |his )?(?:windscreen|window|screen)",
+    r"painted on", r"swastikas?", r"criminal damage", r"cracked (?:the |her |his |their |a )?(?:front |back |rear |bedroom |kitchen |shop )?(?:windscreen|window|screen|pane)",
     r"(?:tyres?|windows?|windscreen|paintwork|bonnet|roof|cars?|vans?|vehicles?)(?: \w+){0,5} (?:(?:have|has|had) been |were |was )?(?:slashed|smashed|damaged|scratched|keyed|punctured|broken(?! down)|stripped)",
     r"poured (?:[\w']+ ){0,5}over (?:the |his |her )?(?:bonnet|roof|car|van)", r"put (?:[\w']+ ){0,2}windows? (?:through|in)", r"stripped the paint", r"ripped (?:off|out|down)", r"pulled (?:off|down) (?:the|her|his)",
-    r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"put (?:[\w']+ ){0,3}through (?:the )?(?:[\w']+ ){0,3}(?:window|door)",
+    r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"put (?:a |the |his |her )?(?:brick|stone|rock|bottle|hammer|bat|fist|foot|boot|head|chair|pole|bin) through (?:the |her |his |their |a |my )?(?:[\w']+ ){0,2}(?:window|door|windscreen)",
     r"broke (?:[\w']+ ){0,3}(?:door|window|gate|fence) off", r"sprayed (?:on|across|over)", r"prised open", r"cut through", r"wrecked", r"destroyed", r"kicked (?:over|down|in)", r"(?:poured|threw) paint",
 )
 DAMAGE_CONTRARY = pattern(r"accident\w*", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
@@ -287,7 +331,8 @@ ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)",
                 r"(?:petrol|lit \w+|firework|burning \w+|accelerant)\w* (?:through|into) (?:the )?letter ?box",
                 r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
                 r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured) (?:[\w']+ ){0,3}(?:and|then) (?:lit|lighting|set)",
-                r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)")
+                r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)",
+                requires=("fire", "light", "alight", "ablaze", "arson", "torch", "burn", "lit", "petrol", "accelerant", "set", "start"))
 ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"electrical fault", r"candle", r"cigarette (?:end|butt)", r"bonfire")
 ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
                       r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants")
@@ -308,6 +353,7 @@ RAPE = pattern(
     # plain factual wording: the penetration is stated, consent is a separate point (presumed absent unless stated)
     r"(?:had|have|having|has had) (?:sex|sexual intercourse|oral sex|anal sex) with (?:her|him|me|the injured party|the victim|a \d+ year old|the girl|the boy)",
     r"(?:they|we) had sex", r"(?:made|forced|making) (?:her|him|me) (?:perform|give|have) (?:oral|sex|sexual acts)",
+    r"(?:put|pushed|forced|inserted|stuck) (?:his |her )?(?:penis|fingers?|hand|dick|cock|it) (?:inside|in|into) (?:me|her|him|my|his|her)",
 )
 CONSENT_CONTRARY = pattern(r"consensual(?! sex)", r"consented", r"agreed to (?:sex|it)", r"was willing")
 EXPOSURE = pattern(r"expos(?:ed|ing) (?:himself|herself|his (?:penis|genitals))", r"indecent exposure", r"flash(?:ed|ing) (?:at|his|her)",
@@ -317,6 +363,8 @@ CYBERFLASH = pattern(r"(?:photo|picture|image|pic|video)s? of (?:his|her) (?:pen
 INTIMATE_IMAGES = pattern(
     r"(?:shar\w*|post\w*|sen[dt]\w*|upload\w*|threaten\w* to (?:share|post|send|upload|leak|release)) (?:[\w']+ ){0,3}(?:intimate|nude|naked|sexual|explicit) (?:images?|photos?|pictures?|videos?|pics)",
     r"revenge porn",
+    r"(?:sent|shared|posted|put|uploaded|spread|showed|circulat\w*|leaked) (?:[\w']+ ){0,2}(?:nudes|nude (?:photos|pics|pictures|images)|naked (?:photos|pics|pictures|images)|intimate (?:photos|pics|images|videos?)|sex tape|explicit (?:photos|images|videos?|pics))",
+    r"nudes of (?:her|him|me)", r"(?:nudes|intimate images|naked photos) (?:[\w']+ ){0,3}(?:shared|posted|sent|leaked)",
 )
 BLACKMAIL = pattern(r"blackmail\w*", r"sextortion", r"if (?:i|you|she|he) (?:don't|doesn't|do not|does not) (?:send|pay|transfer) (?:them|him|her|me|us)? ?(?:£\d+|money|cash)",
                     r"demand\w* (?:money|£\d+|\d+ pounds|payment|bitcoin|cash)\s(?:[\w']+ ){0,8}(?:or|otherwise|unless|else)",
@@ -324,9 +372,10 @@ BLACKMAIL = pattern(r"blackmail\w*", r"sextortion", r"if (?:i|you|she|he) (?:don
 THREATENING_MESSAGE = pattern(
     r"(?:text|message|letter|note|email|voicemail|post)s? (?:[\w']+ ){0,6}(?:saying|stating|reading|said)[ :\"']+(?:[\w']+ ){0,8}(?:watch your back|get what'?s coming|whats coming|be poisoned|be killed|be hurt|get hurt|burn|regret|be sorry|find you|know where you live)",
     r"(?:threatening|abusive and threatening|menacing) (?:messages?|texts?|emails?|letters?|voicemails?|posts?|comments?|calls?|phone calls?|notes?)",
-    r"(?:messages?|texts?|emails?|posts?|voicemails?|voice notes?|letters?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they) (?:will|would|'ll|is going to))",
+    r"(?:messages?|texts?|emails?|posts?|voicemails?|voice notes?|letters?|snapchats?|whatsapps?|dms?|comments?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they|we) (?:will|would|'ll|is going to|are going to|was going to))",
     r"(?:messaged|texted|emailed|wrote|posted) (?:[\w']+ ){0,3}(?:threaten\w*|that (?:he|she|they) (?:will|would|'ll|is going to) (?:hurt|harm|kill|get|find))",
-    r"(?:text|message|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook)s?\b[^.\n]{0,90}?"
+    r"(?:text|message|messaged|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook|instagram|tiktok)s?\b(?:[^\w\n]+[\w']+){0,30}?[^\w\n]+" + VIOLENT_THREAT_WORDS,
+    r"(?:text|message|messaged|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook|instagram|tiktok)s?\b(?:[^\w.\n]+[\w']+){0,16}?[^\w.\n]+"
     r"(?:you'll be sorry|make (?:sure )?you suffer|(?:gets?|get) (?:cut|hurt|stabbed|done|shot|battered)|watch your back|know where (?:you|your)|"
     r"coming for you|you'll pay|you will pay|i'll get you|(?:you're|ur|your) dead|end you|do you in|sort you out|you'll regret|you will regret)",
 )
@@ -346,8 +395,10 @@ DRUGS_FOUND = pattern(
     r"\d+ wraps", r"pwits", r"possession with intent to supply", r"(?:bag|bags|wrap|wraps|deal|deals|quantity) of (?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
     r"(?:found|in possession of|possession of|possessing|seized|carrying|searched and found|had|holding|recovered|located) (?:[\w']+ ){0,6}"
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ecstasy|ketamine|spice|amphetamine|controlled drugs?|class [abc]|drugs|wraps|cannabis resin|pills)",
-    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
-DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )dealing", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
+    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)",
+    r"(?:bag|bags|wraps?|deals?|quantity|amount|\d+ ?g|grams?|block|bar) (?:of )?(?:herbal |suspected |skunk )?(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
+    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
+DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )dealing", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
 CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin")
 NEGLECT = pattern(
@@ -390,8 +441,9 @@ HOMICIDE = pattern(r"(?:stab wounds?|injuries|gunshot wounds?)(?: \w+){0,6},? (?
 ATTEMPTED_MURDER = pattern(r"attempted murder", r"tried to kill", r"trying to kill", r"attempt(?:ed)? to kill", r"(?:poured|doused) (?:petrol|fuel|accelerant) (?:over|on) (?:her|him)",
                            r"not leaving (?:me )?alive", requires=('kill', 'murder', 'petrol', 'fuel', 'accelerant', 'alive'))
 ENDANGERING_LIFE = pattern(r"spiked", r"administer\w* (?:a )?(?:poison|drug|noxious)", r"poison\w*", r"ghb", r"rohypnol")
-GROOMING = pattern(r"groom\w*", r"sexual messages", r"(?:arrange\w*|agreed|planned) (?:an? )?(?:arrangement )?to meet", r"sexual (?:chat|conversations?|images?) (?:with|from|to) (?:a |an |the )?(?:child|\d+ year old|girl|boy)")
-CHILD = pattern(r"child", r"\d{1,2} year old (?:son|daughter|boy|girl)", r"(?:son|daughter|boy|girl) (?:aged )?\(?1[0-5]\)?", r"aged 1[0-5]", r"pupil", r"schoolgirl", r"schoolboy", r"(?:13|14|15) year old")
+GROOMING = pattern(r"groom\w*", r"sexual messages", r"sexual questions", r"asked (?:him|her|my \w+) to (?:send|meet)",
+                   r"(?:pictures|photos|pics|images) of (?:himself|herself) in (?:his|her) (?:boxers|underwear|bra|knickers|pants)", r"send (?:him |her )?(?:nudes|naked (?:pictures|photos|pics))", r"(?:arrange\w*|agreed|planned) (?:an? )?(?:arrangement )?to meet", r"sexual (?:chat|conversations?|images?) (?:with|from|to) (?:a |an |the )?(?:child|\d+ year old|girl|boy)")
+CHILD = pattern(r"(?:son|daughter|boy|girl|child|he|she) is (?:only )?(?:[1-9]|1[0-5])\b", r"(?:[1-9]|1[0-5]) ?(?:yo|yrs? old|years? old|year-old)\b", r"child", r"\d{1,2} year old (?:son|daughter|boy|girl)", r"(?:son|daughter|boy|girl) (?:aged )?\(?1[0-5]\)?", r"aged 1[0-5]", r"pupil", r"schoolgirl", r"schoolboy", r"(?:13|14|15) year old")
 FRAUD = pattern(r"cloned", r"card details (?:have been |were |had been )?used", r"(?:said|saying|claimed|claiming|claims) (?:he|she|they) (?:was|were|is|are) (?:from|a|an) (?:her|his|the)? ?(?:bank|police|nurse|hmrc|microsoft)",
                 r"(?:sent|transferred) £[\d,]+ (?:[\w']+ ){0,8}(?:online|overseas)", r"romance", r"fraud\w*", r"scam\w*", r"phishing", r"(?:bank|card|account) (?:details )?(?:used|compromised|emptied)", r"(?:transferred|sent|paid) (?:£\d+|money|\d+ pounds) (?:[\w']+ ){0,6}(?:fake|bogus|never arrived|never received|not real)",
                 r"(?:fake|bogus) (?:seller|website|invoice|advert|investment)", r"pretending to be (?:from )?(?:her|his|the) bank", r"impersonat\w*",
@@ -457,19 +509,23 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("35", (Point("demand with menaces", BLACKMAIL, kind=STATEMENT),), "Theft Act 1968 s21; HOCR Other theft offences",
                 supersedes=("88II", "8R", "49", "9A")),
     OffenceRule("34B", (Point("stealing", TAKE, required=False), Point("force or threat of force to steal", ROBBERY)),
-                "Theft Act 1968 s8; HOCR Robbery", variants=(("34A", BUSINESS),), supersedes=("39", "49", "105A", "8N", "9A", "46")),
+                "Theft Act 1968 s8; HOCR Robbery", variants=(("34A", BUSINESS),),
+                supersedes=("39", "49", "105A", "8N", "9A", "46", "44", "48", "10D", "10C", "58A", "58B", "58C", "58D")),
     OffenceRule("29A", (Point("entry as a trespasser", BURGLARY), Point("armed with a weapon", WEAPON_WORDS)),
                 "Theft Act 1968 s10; HOCR Burglary", victim=PROPERTY, variants=(("31A", BUSINESS),),
-                supersedes=("28E", "30C", "49", "58A", "58B")),
+                supersedes=("28E", "30C", "49", "58A", "58B", "34B", "34A", "10D", "10C", "105A", "8N")),
     OffenceRule("28E", (Point("entry to a building as a trespasser", BURGLARY, contrary=DWELLING_CONTRARY),
                         Point("theft, damage or intent to steal", TAKE, required=False)),
                 "Theft Act 1968 s9; HOCR Burglary (residential includes outbuildings within the boundary)", victim=PROPERTY,
                 variants=(("28G", DISTRACTION), ("30C", BUSINESS)), supersedes=("49", "40", "58A", "58B", "58D", "28F", "30D")),
+    OffenceRule("28G", (Point("entry gained by a false pretence (distraction)", DISTRACTION), Point("stealing", TAKE, contrary=LOST_CONTRARY)),
+                "Theft Act 1968 s9; HOCR Burglary (distraction burglary, residential)", victim=PROPERTY,
+                supersedes=("28E", "40", "49", "46")),
     OffenceRule("28F", (Point("attempted entry as a trespasser", ATTEMPT_BURGLARY, kind=STATEMENT),),
                 "Criminal Attempts Act 1981 s1 with Theft Act 1968 s9; HOCR Burglary", victim=PROPERTY,
-                variants=(("30D", BUSINESS),), supersedes=("58A", "58B")),
+                variants=(("30D", BUSINESS),), supersedes=("58A", "58B", "58D")),
     OffenceRule("48", (Point("motor vehicle taken", VEHICLE_TAKEN),), "Theft Act 1968 s1 / s12; HOCR Vehicle offences",
-                victim=PROPERTY, supersedes=("49", "45")),
+                victim=PROPERTY, supersedes=("49", "45", "58C")),
     OffenceRule("45", (Point("stealing", TAKE), Point("from a vehicle", FROM_VEHICLE)), "Theft Act 1968 s1; HOCR Vehicle offences",
                 victim=PROPERTY, supersedes=("49", "58C", "126")),
     OffenceRule("126", (Point("interfering with a motor vehicle", INTERFERING),), "Criminal Attempts Act 1981 s9; HOCR Vehicle offences",

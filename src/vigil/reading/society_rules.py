@@ -36,7 +36,7 @@ CONTROLLING_PROSTITUTION = pattern(
 
 HANDLING = pattern(
     r"handling stolen (?:goods|property|items)", r"(?:suspicion of|arrested for|charged with|offence of) handling",
-    r"(?:bought|buys|buying|received|receiving|accepted|sold|selling) (?:[\w',]+ ){0,8}(?:knowing|knew|knowingly|aware) (?:[\w']+ ){0,4}(?:stolen|nicked|knocked off|hooky|dodgy)",
+    r"(?:bought|buys|buying|received|receiving|accepted|sold|selling) (?:\S+ ){0,10}(?:knowing|knew|knowingly|aware) (?:\S+ ){0,4}(?:stolen|nicked|knocked off|hooky|dodgy)",
     r"(?:buys|bought|buying|receiving|received) (?:[\w']+ ){0,6}(?:with )?no questions asked",
 )
 FORGERY = pattern(

@@ -43,8 +43,15 @@ TYPOS = {
 }
 
 _REPLACEMENTS = {**TYPOS, **ABBREVIATIONS}
+# "ill" is a word ("taken ill"); before a verb of threat it is "i'll" typed without the apostrophe
+_ILL_BEFORE_A_THREAT = (r"ill(?= (?:kill|murder|torch|burn|smash|stab|batter|do|get|cut|slash|break|kick|punch|knock|find|make|put|"
+                        r"come|be|have|shoot|end|rip|smack|slap|glass|hurt|sort|wreck|show|send|post|share|leak|tell|ruin|bury)\b)")
+# Quotation marks opening or closing a word ('GO BACK HOME', "ur dead") carry no meaning for the rules and
+# would split the words they surround; an apostrophe inside a word ("don't", "IP's") is kept.
+_QUOTES = r"""(?:(?<=[\s(:,])|^)['"‘’“”`]+|['"‘’“”`]+(?=[\s.,!?;:)]|$)"""
 _REPLACEABLE = re.compile(
-    r"(?<![\w/'-])(" + "|".join(re.escape(k) for k in sorted(_REPLACEMENTS, key=len, reverse=True)) + r")(?![\w/-])"
+    r"(" + _QUOTES + r")|(?<![\w/'-])(" + _ILL_BEFORE_A_THREAT + "|"
+    + "|".join(re.escape(k) for k in sorted(_REPLACEMENTS, key=len, reverse=True)) + r")(?![\w/-])"
 )
 
 # Clause ends: negation and modality do not carry across these.
@@ -107,7 +114,8 @@ def normalise(original: str) -> Normalised:
     last = 0
     shift = 0
     for match in _REPLACEABLE.finditer(lowered):
-        replacement = _REPLACEMENTS[match.group(1)]
+        quote, word = match.groups()
+        replacement = "" if quote else "i'll" if word == "ill" else _REPLACEMENTS[word]
         start, end = match.span()
         pieces.append(lowered[last:start])
         norm_start = start + shift

@@ -14,7 +14,7 @@ from vigil.reading.points import PERSON, PROPERTY
 from vigil.reading.text import Normalised
 
 MAIN = "injured party"
-_NUMBER = {"both": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+_NUMBER = {"both": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "six": 6, "6": 6, "each": 2}
 _PEOPLE = (r"others|victims|injured parties|sons|daughters|children|kids|men|women|males|females|people|brothers|sisters|friends|"
            r"neighbours|staff|officers|boys|girls|persons|members|customers|parents|grandchildren|teenagers|youths|"
            r"members of staff|passengers|pupils|residents|security guards|door ?staff|occupants")
@@ -134,8 +134,45 @@ def one_named_victim_is_the_injured_party(findings: list) -> None:
         finding.victims = list(dict.fromkeys(MAIN if key == names[0] else key for key in finding.victims))
 
 
+# Logs that number the people or things involved: "IP1 ... IP2", "Car 1 (Mrs Dyson) ... Car 2", "male 1 ... male 2".
+_LABELLED_VICTIMS = re.compile(r"\b(?:injured party|ip|victim|vic)\s?([1-9])\b")
+_LABELLED_OWNERS = re.compile(r"\b(?:car|vehicle|van|owner|house|flat|property|shop|household)\s?([1-9])\b")
+_LABELLED_OFFENDERS = re.compile(r"\b(?:male|female|suspect|offender|youth|person|detained person)\s?([1-9])\b")
+_COUNTED_OWNERS = re.compile(r"\b(two|three|four|five|six|[2-6]) (?:different |separate )?(?:owners|households|families|victims|businesses)\b")
+_OWNERS_AT_NUMBERS = re.compile(r"\bowners? (?:at|of) (?:nos?\.? |numbers? )?((?:\d+\s*,\s*)*\d+\s+and\s+\d+)\b")
+_COUNTED_OFFENDERS = re.compile(
+    r"\b(both|two|three|four|[2-4]) (?:males|men|suspects|offenders|people|youths|lads|females|women|persons|occupants)\b"
+    r"(?=[^.\n]{0,100}\b(?:each|both) (?:had|arrested|admitted|charged|found|with|in possession))"
+    r"|\b(both) (?:arrested|admitted|charged|found|searched|had)\b|\b(each)(?: of them)? (?:had|with|found|admitted|in possession)\b")
+
+
+def _distinct_labels(pattern: re.Pattern, text: str) -> int:
+    labels = {m.group(1) for m in pattern.finditer(text)}
+    return len(labels) if len(labels) >= 2 else 0
+
+
 def stated_victim_count(doc: Normalised) -> int:
-    return max((_NUMBER[m.group(1)] for m in _COUNTED_VICTIMS.finditer(doc.text)), default=0)
+    """Victims the log counts or numbers ("three victims", "IP1 ... IP2"); 0 when it does neither."""
+    return max(max((_NUMBER[m.group(1)] for m in _COUNTED_VICTIMS.finditer(doc.text)), default=0),
+               _distinct_labels(_LABELLED_VICTIMS, doc.text))
+
+
+def stated_owner_count(doc: Normalised) -> int:
+    """Owners of damaged or stolen property the log counts ("3 different owners", "owners at no 3, 7 and 12", "Car 1 ... Car 2")."""
+    counted = max((_NUMBER.get(m.group(1), 0) for m in _COUNTED_OWNERS.finditer(doc.text)), default=0)
+    listed = max((len(re.findall(r"\d+", m.group(1))) for m in _OWNERS_AT_NUMBERS.finditer(doc.text)), default=0)
+    return max(counted, listed, _distinct_labels(_LABELLED_OWNERS, doc.text))
+
+
+def stated_offender_count(doc: Normalised) -> int:
+    """Offenders of a state-based offence (one crime per offender: drugs, weapons, handling): "two males
+    ... both arrested PWITS", "male 1 ... male 2", "each had a bag of cannabis". At least 1; several
+    people merely found together with one set of articles stay one crime."""
+    counted = 1
+    for match in _COUNTED_OFFENDERS.finditer(doc.text):
+        word = next(g for g in match.groups() if g)
+        counted = max(counted, 2 if word in ("both", "each") else _NUMBER.get(word, 1))
+    return max(counted, _distinct_labels(_LABELLED_OFFENDERS, doc.text))
 
 
 def victims_of(doc: Normalised, spans: list[tuple[int, int]], kind: str) -> list[str]:
