@@ -276,3 +276,34 @@ def test_sending_nudes_of_an_ex_to_her_friends_is_sharing_intimate_images():
 def test_grabbing_her_wrists_and_pushing_her_is_not_a_robbery():
     result = read("During an argument he grabbed her wrists and pushed her into the wardrobe, no marks")
     assert crimes(result) == {"105A": 1}
+
+
+def test_a_fist_raised_at_someone_with_apparent_immediacy_is_common_assault_not_only_a_threat():
+    result = read("Caller says the van driver came up to her open window screaming and raised his fist like he was going to punch her, "
+                  "she ducked, no contact")
+    assert crimes(result) == {"105A": 1}
+
+
+def test_a_threat_to_batter_someone_next_time_made_to_their_face_is_a_public_order_offence():
+    result = read("Neighbour came to her door and said next time I see your lad out there I'll batter him. Caller shaken.")
+    assert crimes(result) == {"9A": 1}
+
+
+def test_a_scuffle_dealt_with_by_the_school_is_not_recorded_schools_protocol():
+    result = read("Head of year rang: two boys had a scuffle at lunch, pushing, one fell over, no injuries, school dealt with it, for info only")
+    assert result["crime"] is False and "schools protocol" in result["non_crime_reason"]
+
+
+def test_an_assault_in_scotland_passed_to_police_scotland_is_not_recorded_here():
+    result = read("Male at the front counter says he was punched outside a bar in Gretna on Saturday, split lip. Advised Police Scotland, details passed")
+    assert result["crime"] is False and result["non_crime_reason"] == "transfer to another force"
+
+
+def test_a_rape_reported_by_a_friend_that_the_traced_victim_says_did_not_happen_is_not_recorded_n100():
+    result = read("Friend of IP rang saying IP was raped at a party. IP traced and spoken to, says nothing like that happened, friend got it wrong")
+    assert result["crime"] is False and "N100" in result["non_crime_reason"]
+
+
+def test_a_car_repossessed_by_the_finance_company_was_not_stolen():
+    result = read("RP says his pickup has been stolen off the drive. PNC check shows vehicle repossessed at 0300 by the finance company")
+    assert result["crime"] is False

@@ -160,10 +160,13 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
 def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Finding]:
     """ "Three victims identified": Section D counts the victims the log states even when the
     reader could not tell them apart by name."""
-    for kind, stated, label in ((PERSON, stated_victim_count(doc), "victim"), (PROPERTY, stated_owner_count(doc), "owner")):
+    for kind, stated_count, label in ((PERSON, stated_victim_count, "victim"), (PROPERTY, stated_owner_count, "owner")):
         of_kind = [f for f in findings if f.rule.victim == kind]
+        if not of_kind:
+            continue
         named = {v for f in of_kind for v in f.victims}
-        if of_kind and stated > len(named):
+        stated = stated_count(doc)
+        if stated > len(named):
             least = min(of_kind, key=lambda f: f.rule.confidence)
             least.victims = least.victims + [f"{label} {n}" for n in range(len(named) + 1, stated + 1)]
     return findings

@@ -11,14 +11,20 @@ from vigil.reading.points import ACT, PERSON, PRESUMED, PROPERTY, STATE, STATEME
 from vigil.reading.society_rules import SOCIETY_RULES
 
 # "break your legs", "kick his head in", "shank you": threatened violence as people word it
-VIOLENT_THREAT_WORDS = (r"(?:break (?:your|ur|his|her|their) (?:legs|neck|jaw|arms?|face|nose)|kick (?:your|ur|his|her|their) (?:head|teeth|face) in|"
-                        r"smash (?:your|ur|his|her|their) (?:face|head) in|knock (?:your|ur|his|her|their) (?:teeth|head|block) (?:out|in|off)|"
-                        r"rip (?:that|your|ur|her|his) (?:[\w']+ ){0,3}off|batter (?:you|u|her|him|them)|do (?:you|u|her|him|them) in|"
-                        r"shank (?:you|u|her|him)|stab (?:you|u|her|him|them)|jump (?:you|u|me|him|her|them)|drag (?:you|u|her|him) out|"
-                        r"cut (?:you|u|her|him) up|sort (?:you|u|him|her) out|split (?:your|ur|his|her) (?:head|face)(?: open)?|"
+def _violent_threat_words(your: str, you: str) -> str:
+    return (rf"(?:break {your} (?:legs|neck|jaw|arms?|face|nose)|kick {your} (?:head|teeth|face) in|smash {your} (?:face|head) in|"
+            rf"knock {your} (?:teeth|head|block) (?:out|in|off)|rip (?:that|{your}) (?:[\w']+ ){{0,3}}off|batter {you}|do {you} in|"
+            rf"shank {you}|stab {you}|jump {you}|drag {you} out|cut {you} up|split {your} (?:head|face)(?: open)?)")
+
+
+# spoken to the victim ("break your legs"): a threat however it is reported
+VIOLENT_THREAT_WORDS = (r"(?:" + _violent_threat_words(r"(?:your|ur)", r"(?:you|u)") + "|"
                         r"(?:face|head) split open|(?:getting|get|gets|gonna get|going to get) (?:ur |your |his |her )?(?:face |head )?(?:split|cut|stabbed|hurt|battered|done in|shanked|smashed)|"
                         r"(?:you'll|you will|u will|u'll) (?:get|be) (?:hurt|stabbed|cut|battered|done)|put (?:you|u|her|him) in (?:hospital|a wheelchair)|"
                         r"(?:you'll|you will|you're going to|your going to|ur going to) get (?:hurt|what's coming|whats coming)|watch your back|know where (?:you|u) live)")
+# about someone else ("he'd break his legs"): a threat when it is reported as said
+REPORTED_VIOLENT_THREAT = (r"(?:said|says|saying|shouted|shouting|screamed|screaming|yelled|threatened|threatening|told (?:him|her|them)|that) (?:[\w']+ ){0,5}"
+                           + _violent_threat_words(r"(?:his|her|their)", r"(?:him|her|them)"))
 HIM_HER = r"(?:her|him|them|me|the injured party|injured party|the victim|the caller|the informant|his \w+|her \w+|their \w+|[a-z]+)"
 _OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |rear |bedroom |kitchen |patio |car |van |wing |side |living room |garden )?"
             r"(?:door|doors|car|van|vehicle|window|windows|wall|walls|fence|gate|bin|bins|tv|television|mirror|mirrors|windscreen|"
@@ -37,7 +43,11 @@ FORCE = pattern(
     r"forearm (?:across|against) (?:her|his|my) (?:throat|neck)", r"(?:punched|hit|kicked|slapped) (?:in|on) the (?:face|head|stomach|back(?! door| gate| window| garden)|chest|leg|arm|ribs|mouth|eye|side|groin|shin|neck|body|jaw|nose)",
     r"glassed", r"bottled", r"lashed out", r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"drag(?:ged)? (?:a|the) (?:woman|man|female|male|girl|boy)",
-    r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon", r"squeez(?:es|ed|ing)(?! (?:her|his) (?:hand|shoulder))",
+    r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon",
+    # force apprehended: a fist raised or a punch swung with apparent immediacy is a common assault
+    # without contact (corpus README, threats versus acts); it outranks the threat (9A)
+    r"raised (?:his|her|their) fists?", r"fists? (?:raised|up) (?:at|to|towards|in)", r"(?:swung|threw) (?:a punch|punches|a fist) (?:at|towards)",
+    r"(?:give|gave|given|giving) (?:her|him|me|them|the injured party) (?:a |an )?(?:black eye|slap|smack|kicking|beating|hiding|dig|bloody nose|fat lip|punch|kick|headbutt|clip round the ear|shove)", r"squeez(?:es|ed|ing)(?! (?:her|his) (?:hand|shoulder))",
 )
 UNLAWFUL_CONTRARY = pattern(r"self[- ]defen[cs]e", r"play[- ]?fight\w*", r"consensual", r"accident(?:al|ally)?",
                             r"lawful(?:ly)? restrain\w*", r"mutual(?:ly)? (?:agreed|consented)", r"sparring", r"by mistake")
@@ -49,6 +59,7 @@ INJURY = pattern(
     r"lump", r"concuss\w*", r"stitch\w*", r"split lip", r"bust(?:ed)? (?:lip|nose)", r"fat lip", r"loose tooth", r"scratch(?:es|ed)", r"bite marks?",
     r"actual bodily harm", r"wound\w*", r"abrasion\w*", r"welt\w*", r"weal\w*", r"dislocat\w*", r"sprain\w*", r"minor injuries",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"bruised", r"grazed",
+    r"skin (?:was )?broken", r"broke the skin", r"broken skin", r"breaking the skin", r"nose (?:was )?bleeding", r"(?:lip|nose|mouth|head) bleeding",
 )
 INJURY_CONTRARY = pattern(
     r"no (?:visible |apparent |obvious |physical |reported |known )?(?:injur\w*|marks?|bruis\w*)", r"uninjured",
@@ -70,7 +81,9 @@ STRANGULATION = pattern(
     r"(?:hands?|fingers) (?:round|around|on) (?:the|her|his|my) (?:throat|neck)", r"(?:put|placed) (?:[\w']+ ){0,3}(?:round|around|over|across) (?:her|his|my) (?:throat|neck|mouth and nose)",
 )
 FEAR = pattern(
-    r"scared", r"frightened", r"terrified", r"afraid", r"fear\w*", r"distress\w*", r"alarm\w*", r"upset",
+    # "alarm" as a feeling ("caused alarm and distress"), not the burglar alarm
+    r"scared", r"frightened", r"terrified", r"afraid", r"fear\w*", r"distress\w*", r"alarmed", r"(?:caus\w*|in|great|much|serious) alarm",
+    r"alarm,? (?:and|or) distress", r"upset",
     r"shaken", r"petrified", r"intimidated", r"crying", r"in tears", r"panic\w*", r"anxious", r"anxiety",
     r"worried (?:for|about) (?:her|his|their) (?:safety|life|children)", r"believes? (?:he|she|they) (?:will|would|means? it)",
     r"unwanted", r"(?:asked|told) (?:him|her|them )?to stop", r"harass\w*", r"targeted", r"feels? trapped", r"in fear", r"blocked (?:him|her|them|his|her)",
@@ -89,7 +102,7 @@ THREAT_TO_KILL = pattern(
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
-    r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) "
+    r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they|he'd|she'd|they'd) (?:would |will |'ll |was going to |is going to )?(?:come back and |come round and |bring (?:his|her|their) (?:boys|mates|brothers|friends) and )?"
     r"(?:punch|hit|stab|batter|beat|kick|hurt|smash (?:his|her|your) face|knock|do (?:her|him|them) in|break|attack|slap|harm|glass)",
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to|we are going to) (?:punch|hit|stab|batter|beat|kick|hurt|smash|knock|do you|break|glass|slap)",
     r"threatening (?:behaviour|manner|language|gestures?|her|him|them|staff|the injured party|injured party|the caller|caller|reporting person|towards)", r"threatened (?:her|him|them|staff|the injured party|injured party|customers|the caller|caller|reporting person|me)",
@@ -102,7 +115,7 @@ THREAT_OF_VIOLENCE = pattern(
     r"wav(?:ed|ing) (?:a |the |his |her )?(?:[\w']+ )?(?:bottle|knife|bat|weapon|hammer|machete|glass)", r"be waiting for (?:her|him|you)",
     r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", r"(?:shouted|shouting|screamed|yelled|directed) (?:[\w']+ ){0,2}(?:abuse|abusive|racist|threats|threatening|homophobic|slurs)(?: [\w']+){0,3} (?:at|towards)",
     r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)",
-    VIOLENT_THREAT_WORDS,
+    VIOLENT_THREAT_WORDS, REPORTED_VIOLENT_THREAT,
     requires=('legs', 'neck', 'jaw', 'arm', 'head', 'teeth', 'face', 'block', 'rip', 'batter', 'do you', 'do u', 'do her', 'do him', 'do them',
               'shank', 'stab', 'jump', 'drag', 'cut', 'sort', 'split', 'hurt', 'hospital', 'wheelchair', 'coming', 'back', 'live', 'give', 'shout', 'scream', 'yell', 'direct', 'comments', 'names', 'language', 'remarks', 'threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
 COURSE = pattern(
@@ -131,7 +144,7 @@ STALKING_BEHAVIOUR = pattern(
     r"watch(?:ing|es|ed)? (?:her|him|them|me|the injured party|the house|her house|his house|the address)",
     r"waiting (?:outside|for (?:her|him))", r"waits outside", r"turn(?:ed|s|ing)? up (?:at (?:her|his|(?:\w+ )?\w+'s) (?:work|workplace|gym|school|house|home|address|flat))",
     r"sat outside (?:her|his)", r"sitting outside (?:her|his)", r"films? (?:her|him|me)", r"filming (?:her|him|me)", r"stands? (?:at|outside) (?:the end of )?(?:her|his)",
-    r"professing (?:his|her)? ?love", r"left (?:gifts|flowers|notes?|letters|a (?:bracelet|gift|note|present))", r"fixat\w*", r"outside (?:her|his) (?:halls|work|house|home|flat)", r"parked outside (?:her|his|their)", r"tracker", r"tracking (?:her|his|device)",
+    r"professing (?:his|her)? ?love", r"left (?:gifts|flowers|notes?|letters|a (?:bracelet|gift|note|present))", r"fixat\w*", r"parked outside (?:her|his|their)", r"tracker", r"tracking (?:her|his|device)",
     r"spying", r"appear(?:ed|s|ing)? at (?:her|his) (?:work|home|gym|school|workplace)", r"driv(?:es|ing) past (?:her|his) (?:house|home|address)",
     r"(?:drove|drives) past (?:her|his) (?:house|home|address)",
     r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)", r"keeps? turning up", r"kept turning up",
@@ -195,11 +208,13 @@ RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"
 CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|bitten|headbutted|pushed|elbowed|kneed|scratched|struck) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso|ps|sergeant)",
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
                     r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
+                    r"(?:officer|pc|constable|pcso|ps)(?: [\w']+){0,2} (?:was |were |has been )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit|scratched)",
                     r"police (?:requesting |request )?(?:urgent )?assistance", r"(?:whilst|while|when) being (?:detained|arrested|restrained|searched|handcuffed)", r"resist\w* arrest",
                     r"police requesting (?:urgent )?assistance")
 
 TAKE = pattern(
-    r"stol(?:e|en)", r"steal\w*", r"theft", r"thief", r"thieves", r"nicked", r"pinched",
+    # not "thief": in logs it is mostly an accusation ("posting that she is a thief")
+    r"stol(?:e|en)", r"steal\w*", r"theft", r"nicked", r"pinched",
     r"took (?:her|his|their|the|my|a|an|some|cash|money|items?|goods|\w+'s)(?! (?:home|to|back|out|away|into|inside|outside|upstairs|with|there|aside|hostage))", r"taken (?:from|without)",
     r"(?:has|have|had) been taken", r"(?:were|was) taken", r"pickpocket\w*", r"snatch\w*", r"made off with",
     r"walked off with", r"ran off with", r"helped (?:himself|herself|themselves) to", r"shoplift\w*",
@@ -213,8 +228,11 @@ TAKE = pattern(
     r"took (?:[\w']+ )?(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools?|bikes?|tv|watch|items|goods|parcels?|stock)",
     r"grabbed (?:[\w']+ ){0,3}(?:out of|from|off) (?:her|his|my|their|the victim's) (?:hand|hands|pocket|bag|grip|neck|wrist)",
     r"(?:rode|cycled|sped|legged it|drove) off with", r"(?:grabbed|snatched) (?:it|her \w+|his \w+|my \w+) (?:[\w']+ ){0,2}and (?:ran|rode|cycled|made|legged|drove)",
-    r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w']+ ){0,3}(?:taken|gone|missing)(?! to\b)",
-    requires=('rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
+    r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w']+ ){0,3}(?:taken|missing)(?! to\b)",
+    r"(?:pallets?|stock|goods|tools|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery) (?:[\w']+ ){0,4}gone",
+    r"pass(?:ed|ing) (?:the )?(?:tills|checkouts?|all points of (?:sale|payment))", r"(?:concealed|hid|hiding|stuffed|put) (?:[\w']+ ){0,4}(?:in|into|up) (?:her|his|their) (?:bag|coat|jacket|pockets?|top|trousers|pram|pushchair)",
+    r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:[\w',]+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)",
+    requires=('pass', 'conceal', 'hid', 'stuff', 'put', 'pick', 'parcel', 'gone', 'rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
 LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them) (?:on|in|at)",
                         r"can't find", r"cannot find", r"could not find", r"found (?:it|them|the \w+) (?:later|at home|in)",
                         r"may have (?:dropped|left|lost)", r"borrowed", r"given permission", r"(?:her|his) own (?:property|item)")
@@ -236,6 +254,7 @@ VEHICLE_TAKEN = pattern(
     rf"{LOGGED_VEHICLE} (?:has been |had been |was |were |got )?(?:stolen|taken|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", rf"{VEHICLE}(?: \w+){{0,5}} has gone from", rf"{VEHICLE} gone from",
     rf"(?:stole|steal\w*|taken|took|nicked|drove off in|drove away in) (?:her|his|their|the|a|my|\w+'s)? ?{VEHICLE}(?! \w+ from)(?!'s)",
     r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc",
+    rf"{VEHICLE}(?: [\w()',-]+){{0,5}} (?:is |has |had |was )?gone (?:off|from)",
     rf"{VEHICLE}(?: (?!and\b|with\b|from\b)[\w()',-]+){{1,5}} (?:was |has been |had been |were )?(?:stolen|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
 FROM_VEHICLE = pattern(
     rf"(?:from|out of|in) (?:her|his|their|the|a|my|\w+'s)? ?(?:parked )?{VEHICLE}(?! park)", r"glove ?box",
@@ -289,7 +308,7 @@ BURGLARY = pattern(
     r"(?:shed|garage|outbuilding|summer ?house|workshop|lock-?up|stables?|barn|vestry|garden room)s? (?:[\w']+ ){0,3}(?:broken into|forced|padlock (?:was |has been |had been )?cut|lock (?:was )?cut|door (?:was )?forced|(?:was |were )?entered)",
     r"padlocks? (?:was |has been |had been |were )?(?:cut|snapped|forced|removed) (?:off )?",
     r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises) (?:were|was|had been|have been|has been) (?:entered|broken into)",
-    r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock)s? (?:has |had |have )?(?:been )?(?:forced|jemmied|smashed open|kicked in)",
+    r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock|shutter|roller shutter|hatch|cellar hatch|skylight|gate)s? (?:has |had |have |was |were )?(?:been )?(?:forced|jemmied|smashed open|kicked in|prised open|ripped off)",
     r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)",
     r"(?:forced|pushed|barged|muscled) (?:their|his|her) way (?:in|into)", r"barged (?:in|into)", requires=('forced', 'pushed', 'barged', 'muscled', 'burgl', 'padlock', 'climb', 'door', 'window', 'lock', 'been in', 'came in', 'come in', 'get in', 'entered', 'broken into', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
 ATTEMPT_BURGLARY = pattern(
@@ -317,12 +336,12 @@ DAMAGE = pattern(
     r"painted on", r"swastikas?", r"criminal damage", r"cracked (?:the |her |his |their |a )?(?:front |back |rear |bedroom |kitchen |shop )?(?:windscreen|window|screen|pane)",
     r"(?:tyres?|windows?|windscreen|paintwork|bonnet|roof|cars?|vans?|vehicles?)(?: \w+){0,5} (?:(?:have|has|had) been |were |was )?(?:slashed|smashed|damaged|scratched|keyed|punctured|broken(?! down)|stripped)",
     r"poured (?:[\w']+ ){0,5}over (?:the |his |her )?(?:bonnet|roof|car|van)", r"put (?:[\w']+ ){0,2}windows? (?:through|in)", r"stripped the paint", r"ripped (?:off|out|down)", r"pulled (?:off|down) (?:the|her|his)",
-    r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"put (?:a |the |his |her )?(?:brick|stone|rock|bottle|hammer|bat|fist|foot|boot|head|chair|pole|bin) through (?:the |her |his |their |a |my )?(?:[\w']+ ){0,2}(?:window|door|windscreen)",
+    r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"(?<!letter )(?<!letters )(?<!note )(?<!card )(?<!leaflet )(?<!parcel )put (?!(?:a |an |the )?(?:letter|note|card|leaflet|flyer|parcel|package|keys?|post)\b)(?:[\w']+ ){0,3}through (?:the )?(?:[\w']+ ){0,3}(?:window|door|windscreen)",
     r"broke (?:[\w']+ ){0,3}(?:door|window|gate|fence) off", r"sprayed (?:on|across|over)", r"prised open", r"cut through", r"wrecked", r"destroyed", r"kicked (?:over|down|in)", r"(?:poured|threw) paint",
 )
 DAMAGE_CONTRARY = pattern(r"accident\w*", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
                           r"collision", r"road traffic collision", r"(?:his|her|their) own (?:phone|car|tv|property|belongings|door|things|stuff|laptop)",
-                          r"fell over", r"reversed into", r"hit and run", r"already there", r"pre-?existing", r"(?:was|were) already (?:damaged|scratched|broken|dented)")
+                          r"fell over", r"reversed into", r"hit and run", r"already there", r"deposit", r"pre-?existing", r"(?:was|were) already (?:damaged|scratched|broken|dented)")
 VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
 DWELLING_OBJECT = pattern(r"house", r"home", r"flat", r"front door", r"back door", r"windows?", r"letter ?box", r"bungalow", r"property",
                           r"address", r"porch", r"patio doors?", r"door")
@@ -330,12 +349,13 @@ BUILDING_OBJECT = BUSINESS
 ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)", r"arson\w*", r"torch(?:ed)", r"burnt? out", r"burned (?:down|out)",
                 r"(?:petrol|lit \w+|firework|burning \w+|accelerant)\w* (?:through|into) (?:the )?letter ?box",
                 r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
-                r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured) (?:[\w']+ ){0,3}(?:and|then) (?:lit|lighting|set)",
+                r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured|put|pushed|stuffed) (?:[\w']+ ){0,5}(?:and|then) (?:lit|lighting|set|ignited)",
                 r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)",
+                r"fire (?:was |has been )?(?:set|started|lit) (?:at|to|in|on|against)",
                 requires=("fire", "light", "alight", "ablaze", "arson", "torch", "burn", "lit", "petrol", "accelerant", "set", "start"))
 ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"electrical fault", r"candle", r"cigarette (?:end|butt)", r"bonfire")
 ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
-                      r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants")
+                      r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants?", r"asleep", r"all out", r"family of \w+", r"smoke inhalation")
 SEXUAL_ASSAULT = pattern(
     r"sexual(?:ly)? assault\w*", r"grop\w*", r"indecent(?:ly)? assault\w*",
     r"touch(?:ed|ing)? (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|genitals|vagina|penis|crotch|private parts?|privates|chest|thighs?|between (?:her|his) legs|inner thigh)",
@@ -355,8 +375,11 @@ RAPE = pattern(
     r"(?:they|we) had sex", r"(?:made|forced|making) (?:her|him|me) (?:perform|give|have) (?:oral|sex|sexual acts)",
     r"(?:put|pushed|forced|inserted|stuck) (?:his |her )?(?:penis|fingers?|hand|dick|cock|it) (?:inside|in|into) (?:me|her|him|my|his|her)",
 )
-CONSENT_CONTRARY = pattern(r"consensual(?! sex)", r"consented", r"agreed to (?:sex|it)", r"was willing")
+CONSENT_CONTRARY = pattern(r"consensual(?! sex)", r"consented(?! to (?:a |an |the )?(?:forensic|medical|examination|exam|police|being|photographs?|statement|interview|referral|sarc|swabs?|samples?|video))",
+                          r"agreed to (?:sex|it)", r"was willing")
 EXPOSURE = pattern(r"expos(?:ed|ing) (?:himself|herself|his (?:penis|genitals))", r"indecent exposure", r"flash(?:ed|ing) (?:at|his|her)",
+                   r"(?:showed|showing|flashed|flashing|exposed|exposing|got out) (?:her |him |them |me |the \w+ |two \w+ )?(?:his|her) (?:bits|penis|genitals|privates|private parts|willy|dick|knob|cock)",
+                   r"(?:touching|playing with|rubbing|pleasuring) (?:himself|herself)",
                    r"masturbat\w*", r"upskirt\w*", r"voyeur\w*", r"filming (?:her|him) (?:in the|while|through|getting|undress\w*|in the shower)",
                    r"peeping", r"hidden camera", r"camera hidden", r"(?:phone|camera) (?:up|under) (?:a |her |the )?(?:woman's |girl's )?(?:skirt|dress)")
 CYBERFLASH = pattern(r"(?:photo|picture|image|pic|video)s? of (?:his|her) (?:penis|genitals|private parts)", r"dick pics?", r"cyber ?flash\w*")
@@ -393,12 +416,12 @@ OTHER_WEAPON = pattern(r"carrying (?:a |an )?(?:[\w']+ )?(?:baseball bat|bat|ham
 PUBLIC_PLACE_CONTRARY = pattern(r"at (?:his|her|their) (?:home|house|flat)", r"in (?:his|her|their|the) (?:kitchen|bedroom|house|home|flat)")
 DRUGS_FOUND = pattern(
     r"\d+ wraps", r"pwits", r"possession with intent to supply", r"(?:bag|bags|wrap|wraps|deal|deals|quantity) of (?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
-    r"(?:found|in possession of|possession of|possessing|seized|carrying|searched and found|had|holding|recovered|located) (?:[\w']+ ){0,6}"
+    r"(?:found|in possession of|possession of|possessing|seized|carrying|searched and found|had|holding|recovered|located) (?:[\w']+ ){0,9}"
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ecstasy|ketamine|spice|amphetamine|controlled drugs?|class [abc]|drugs|wraps|cannabis resin|pills)",
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)",
     r"(?:bag|bags|wraps?|deals?|quantity|amount|\d+ ?g|grams?|block|bar) (?:of )?(?:herbal |suspected |skunk )?(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
-DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )dealing", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
+DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )dealing(?! with)", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
 CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin")
 NEGLECT = pattern(
@@ -423,9 +446,12 @@ VIOLENT_DISORDER = pattern(r"\d+ (?:youths|males|men|people|lads) (?:[\w']+ ){0,
 FRAUD_CONTRARY = pattern(r"action fraud")
 # a threat to kill an animal is not a threat to kill a person (OAPA 1861 s16); it may be harassment or 8R
 ANIMAL_THREATENED = pattern(r"(?:kill|murder|shoot|poison) (?:her|his|their|the|your|my|injured party's) (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)")
-# Public Order Act 1986 s4: fear that violence will be used *immediately*; a threat tied to a future
-# condition ("next time", "if you leave me") is not one (it may still be part of a course of conduct).
-FUTURE_THREAT = pattern(r"next time", r"one day", r"no threats(?: or violence)? (?:made|tonight|today|used)", r"if (?:she|he|you|they|the injured party|injured party) (?:ever )?(?:leaves?|left|goes|went|finishes|ends)")
+# Public Order Act 1986 s4 (fear of immediate violence) or s4A (intentional alarm or distress, also
+# class 9A): a threat of violence made to someone's face, "next time" included, is recorded (every
+# corpus writer labels it so). A partner's threat tied to her leaving him ("if you leave me") is read
+# as part of a course of control, not a public order offence; "no threats made" defeats it.
+FUTURE_THREAT = pattern(r"no threats(?: or violence)? (?:made|tonight|today|used)",
+                        r"if (?:she|he|you|they|the injured party|injured party) (?:ever )?(?:leaves?|left|finishes|ends)")
 
 # --- the declared rules ---------------------------------------------------------------------------------
 _UNLAWFUL = Point("unlawful (no lawful excuse such as self-defence)", kind=PRESUMED, contrary=UNLAWFUL_CONTRARY)
@@ -448,7 +474,7 @@ FRAUD = pattern(r"cloned", r"card details (?:have been |were |had been )?used", 
                 r"(?:sent|transferred) £[\d,]+ (?:[\w']+ ){0,8}(?:online|overseas)", r"romance", r"fraud\w*", r"scam\w*", r"phishing", r"(?:bank|card|account) (?:details )?(?:used|compromised|emptied)", r"(?:transferred|sent|paid) (?:£\d+|money|\d+ pounds) (?:[\w']+ ){0,6}(?:fake|bogus|never arrived|never received|not real)",
                 r"(?:fake|bogus) (?:seller|website|invoice|advert|investment)", r"pretending to be (?:from )?(?:her|his|the) bank", r"impersonat\w*",
                 r"spoofed", r"new bank details", r"(?:seller|buyer) (?:[\w']+ ){0,3}(?:stopped answering|blocked|disappeared|vanished)", r"never (?:arrived|received|turned up|delivered)")
-CARD_FRAUD = pattern(r"card", r"bank account", r"online banking", r"debit", r"credit card", r"contactless")
+CARD_FRAUD = pattern(r"card", r"bank account", r"online banking", r"debit", r"credit card", r"contactless", r"(?:safe|his|her|their|my) account", r"account (?:was |had been )?(?:emptied|compromised|accessed)")
 MACHINE = pattern(r"coin box(?:es)?", r"meters?", r"vending machines?", r"fruit machines?", r"cash machines?", r"parking meters?", r"gas meter", r"arcade machines?", r"charity box")
 MAIL = pattern(r"royal mail", r"sorting (?:office|frame)", r"postal worker", r"postman", r"mail ?bags?", r"birthday cards containing")
 IN_DWELLING = pattern(r"carer", r"cleaner", r"lodger", r"house ?guest", r"visitor", r"builders?", r"tradesm[ae]n", r"workm[ae]n")

@@ -25,7 +25,7 @@ from vigil.reading.victims import MAIN
 
 _USE_DEFAULT = object()
 THIRD_PARTY = re.compile(r"\b(?:third party|passer-?by|member of the public|witness|anonymous|neighbour (?:reports|called|states)|"
-                         r"friend (?:reports|called|states)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of|"
+                         r"friend (?:reports|called|states|rang|of (?:the )?(?:injured party|ip|victim))|(?:her|his|my|a) friend (?:\w+ )?(?:told|said)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of|"
                          r"flatmate|housemate|saw|\((?:friend|relative|colleague|flatmate|housemate)\)|(?:believes|thinks|suspects) (?:[\w']+ ){0,4}(?:is|was|has been) (?:hitting|assaulting|beating|attacking|hurting))\b")
 HISTORIC = re.compile(r"\b(?:historic\w*|years ago|as a child|when (?:she|he) was (?:a child|young|\d+)|in (?:19|20)\d\d\b)")
 RETRACTION_REF = ("NCRS (domain.md 1.3): a retraction or unwillingness to support a prosecution does not cancel a crime "
@@ -72,11 +72,13 @@ def _add_model_offences(findings: list[engine.Finding], prediction, model: Offen
     """Offences the rules missed, above the model's threshold; then, when nothing at all was found,
     the crime head's backstop (its most probable offence code)."""
     offence_probabilities, crime_probability = prediction
-    found = {f.code for f in findings} | {c for f in findings for c in f.rule.supersedes}
-    for column, code in enumerate(model.codes):
-        probability = float(offence_probabilities[column])
-        if probability >= model.threshold and code not in found:
-            findings.append(_model_finding(model, doc, code, probability, code))
+    above = (offence_probabilities >= model.threshold).nonzero()[0]     # usually none: one vector test
+    if len(above):
+        found = {f.code for f in findings} | {c for f in findings for c in f.rule.supersedes}
+        for column in above:
+            code = model.codes[column]
+            if code not in found:
+                findings.append(_model_finding(model, doc, code, float(offence_probabilities[column]), code))
     if not findings and float(crime_probability) >= model.crime_threshold:
         column = int(offence_probabilities.argmax())
         findings.append(_model_finding(model, doc, model.codes[column], float(crime_probability), None))

@@ -29,6 +29,9 @@ OVERRIDING_REASONS = (
              r"(?:police|constabulary) (?:to record|will record|are recording|have recorded|to deal|to investigate)",
              r"outside (?:the |our |this )?(?:force|met|police) area", r"their ref(?:erence)? to follow", r"they will record",
              r"(?:passed|referred|transferred|sent|handed) (?:\w+ ){0,4}to (?:the )?(?:btp|british transport police)", r"british transport police to (?:record|deal)",
+             r"(?:advised|told|referred|directed|signposted|details passed to|passed to|reported to|report to|contact) (?:[a-z]+ ){0,2}(?:police|constabulary)(?! (?:station|officers?|van|car|were|are|attended))",
+             r"police scotland", r"psni", r"(?:as|is) (?:his|her|their|my|our) local force", r"(?:wanted|wants) to report (?:it )?(?:here|locally)",
+             r"(?:transfer|transferred|pass|passed|refer|referred) (?:\w+ ){0,3}to (?:[a-z]+ ){1,3}(?:police|constabulary|force)",
              r"(?:passed|referred|transferred|sent|handed) (?:over )?to (?:[a-z]+ ){1,3}to (?:record|deal|investigate)", r"(?:informed|notified) and (?:have|has) taken the report",
              r"(?:police|constabulary) (?:contacted|informed|notified)[\w, ]{0,60}(?:will record|to record|their ref)")),
     ("credible evidence to the contrary", "NCRS recording test (b): credible evidence to the contrary immediately available (domain.md 1.3)",
@@ -39,6 +42,9 @@ OVERRIDING_REASONS = (
              r"no offences?(?: (?:took place|occurred|disclosed|committed|by|to pursue))?", r"(?:recovered|repossessed) by (?:a |the )?(?:repossession|finance|bailiff)\w*",
              r"(?:cctv|bwv|body worn video|footage) (?:[\w,]+ ){0,8}(?:no contact|no offence|another room|attacking (?:the|him|her))",
              r"(?:cctv|bwv|body worn video|footage|dashcam|ring doorbell)[^.\n]{0,120}\bno (?:punch|blow|kick|push|assault|contact|offence|damage|theft)(?: was)? (?:thrown|made|seen|took place|occurred|committed)?",
+             r"(?:at no point|never) (?:touched|hit|assaulted|struck|pushed|made contact with|laid a hand on)", r"repossess\w*",
+             r"(?:his|her|their) (?:son|daughter|husband|wife|partner|brother|sister|dad|mum|father|mother|flatmate|housemate|friend) (?:had |has )?(?:taken|borrowed|moved|got|used) (?:it|them|the \w+)",
+             r"(?:bike|car|phone|item|it|bag|wallet|purse|van|vehicle) (?:is |was |now )?back (?:home|now|safe|with)",
              r"forgot where (?:he|she|they) (?:left|parked|put)", r"(?:false|faulty) alarm", r"alarm fault\w*", r"(?:phone|item|car|bike) (?:was )?intact",
              r"never touched (?:it|her|him)", r"borrowed (?:them|it) (?:\w+ ){0,5}(?:as agreed|with permission)", r"admit\w* (?:he|she) (?:said|made) it",
              r"(?:it|car|bike|phone|item|bag) was found (?:by|at|in|on|locked)", r"(?:had|has) borrowed (?:it|them)", r"no sign of (?:forced )?entry,? (?:and )?nothing (?:taken|missing|stolen)", r"found it (?:under|behind|in|at)", r"(?:verified|confirmed|established) (?:\w+ ){0,4}no (?:offence|crime)",
@@ -46,7 +52,8 @@ OVERRIDING_REASONS = (
              r"(?:bank|store|shop|company) (?:\w+ ){0,3}(?:confirm\w*|records show) (?:\w+ ){0,6}(?:no (?:theft|offence)|(?:was|were) (?:paid|returned|refunded))",
              requires=("cctv", "footage", "body worn", "bwv", "video", "dashcam", "doorbell", "found", "located", "returned", "turned up",
                        "recovered", "admit", "confess", "false", "no offence", "repossess", "forgot", "alarm", "intact", "never touched",
-                       "borrowed", "permission", "no crime", "no theft", "paid", "refunded", "nothing taken", "lent", "given"))),
+                       "borrowed", "permission", "no crime", "no theft", "paid", "refunded", "nothing taken", "lent", "given",
+                       "at no point", "never", "repossess", "taken", "moved", "got", "used", "back"))),
     ("not confirmed by the victim (third-party report)", "HOCR flowchart steps 4-5: victim cannot be traced or will not confirm; a rape report becomes N100 (domain.md 1.5)",
      pattern(r"(?:victim|injured party|female|male|she|he) (?:\w+ ){0,3}(?:cannot be traced|could not be traced|not traced|untraced|refused to (?:confirm|engage|speak|give details))",
              r"(?:victim|injured party|she|he) (?:\w+ ){0,2}(?:states|stated|says|said|confirms?|confirmed) (?:\w+ ){0,3}(?:nothing (?:has )?happened|no offence|it did not happen|it didn't happen|all (?:is )?fine)",
@@ -54,8 +61,16 @@ OVERRIDING_REASONS = (
              r"nothing of the kind happened", r"spoken to[ ,-]+(?:\w+ ){0,2}(?:no (?:physical contact|violence|assault|allegations?|threats)|nothing (?:has )?happened|not assaulted|den(?:y|ies))",
              r"no (?:assault|offence|crime) alleged", r"nothing criminal (?:disclosed|alleged|happened)", r"no allegations? (?:made|of (?:assault|an offence))",
              r"(?:does not|doesn't|did not|will not|won't|refuses to|refused to) (?:wish to |want to )?(?:\w+ ){0,4}confirm", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record",
+             r"(?:says|said|states|stated|confirms?|confirmed|told (?:the )?officers?) (?:that )?(?:nothing (?:like that |of the sort |of that )?(?:has )?happened|it (?:did not|didn't) happen|it was (?:a |just a )?joke|(?:her|his|their) friend (?:has )?got it wrong|no(?:thing)? sexual (?:activity|happened|took place))",
+             r"n100 (?:created|raised|recorded)",
              requires=("traced", "refused", "happen", "no offence", "fine", "denie", "rumo", "n100", "spoken to", "alleged", "allegation", "confirm",
-                       "nothing criminal"))),
+                       "nothing criminal", "joke", "wrong", "sexual"))),
+    # HOCR General Rules, Section A / schools protocol (domain.md 1.3, flowchart step 7): minor incidents
+    # in school dealt with by the school are not recorded
+    ("dealt with by the school (schools protocol)", "NCRS schools protocol: a minor incident in school dealt with by the school is not recorded (domain.md 1.3)",
+     pattern(r"(?:school|head ?teacher|head of (?:year|yr) ?\w*|teachers?) (?:has |have |had )?(?:dealt with it|dealing with it|dealt with the matter|handling it|is dealing|are dealing)",
+             r"dealt with by (?:the )?school", r"schools? protocol", r"for (?:info|information) only(?=[^.\n]{0,80}school)|school[^.\n]{0,120}for (?:info|information) only",
+             requires=("school", "teacher", "head"))),
 )
 
 # Reasons given when no notifiable offence is disclosed (first match wins).
