@@ -307,3 +307,26 @@ def test_a_rape_reported_by_a_friend_that_the_traced_victim_says_did_not_happen_
 def test_a_car_repossessed_by_the_finance_company_was_not_stolen():
     result = read("RP says his pickup has been stolen off the drive. PNC check shows vehicle repossessed at 0300 by the finance company")
     assert result["crime"] is False
+
+
+def test_repeated_calls_after_she_told_him_to_stop_are_harassment():
+    # "told him to stop" is the victim's distress made plain; it was not read before (the pattern
+    # "(?:him|her|them )?" put the space on "them" only)
+    result = read("RP says a lad from her old work keeps ringing and texting her calling her names, been going on 3 weeks, "
+                  "she told him to stop twice. Not threatening.")
+    assert crimes(result) == {"8L": 1}
+
+
+def test_driving_at_110mph_the_wrong_way_up_a_slip_road_is_dangerous_driving():
+    result = read("Traffic unit in pursuit. Vehicle overtaking on the hard shoulder at 110mph then wrong way up the slip road. Driver detained")
+    assert crimes(result) == {"802": 1}
+
+
+def test_green_herbal_matter_found_on_search_is_possession_of_cannabis():
+    result = read("S23 search, snap bag of green herbal matter approx 3g found in jacket, male admits it is weed for personal use")
+    assert crimes(result) == {"92E": 1}
+
+
+def test_a_purse_left_on_a_table_and_gone_when_she_came_back_is_a_theft_not_lost_property():
+    result = read("RP left her purse on the table in the pub when she went to the bar, came back 2 mins later and it was gone")
+    assert crimes(result) == {"49": 1}

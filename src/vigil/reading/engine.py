@@ -26,7 +26,9 @@ _MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forc
                           r"|\bmale (?:[\w']+ ){0,3}(?:was |has been )(?:raped|sexually assaulted|sexually touched|groped)"
                           r"|\b(?:from (?:a )?male|male aged|male \(\d+\)|male caller|man aged|barman)\b")
 _FEMALE_CUE = re.compile(r"\b(?:her|she|girl|woman|female|daughter)\b")
-_MALE_CUE = re.compile(r"\b(?:him|his|he|boy|man|male|son)\b")
+# words for the person acted on in the act's own words ("raped him"); not "his" or "he", which in
+# "put his penis inside me" name the offender
+_MALE_CUE = re.compile(r"\b(?:him|boy|son)\b")
 # Home Office codes for rape and sexual assault by the victim's sex and age (HOCR Sexual offences).
 _SEXUAL_CODE_BY_SEX_AGE = {
     "19C": {("f", 13): "19E", ("f", 16): "19D", ("f", None): "19C", ("m", 13): "19H", ("m", 16): "19G", ("m", None): "19F"},

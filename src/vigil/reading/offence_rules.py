@@ -21,7 +21,8 @@ def _violent_threat_words(your: str, you: str) -> str:
 VIOLENT_THREAT_WORDS = (r"(?:" + _violent_threat_words(r"(?:your|ur)", r"(?:you|u)") + "|"
                         r"(?:face|head) split open|(?:getting|get|gets|gonna get|going to get) (?:ur |your |his |her )?(?:face |head )?(?:split|cut|stabbed|hurt|battered|done in|shanked|smashed)|"
                         r"(?:you'll|you will|u will|u'll) (?:get|be) (?:hurt|stabbed|cut|battered|done)|put (?:you|u|her|him) in (?:hospital|a wheelchair)|"
-                        r"(?:you'll|you will|you're going to|your going to|ur going to) get (?:hurt|what's coming|whats coming)|watch your back|know where (?:you|u) live)")
+                        r"(?:you'll|you will|you're going to|your going to|ur going to) get (?:hurt|what's coming|whats coming)|watch (?:your|ur) back|know where (?:you|u) live|(?:ur|you're|your|you are) next|dead (?:man|woman) walking|"
+                        r"(?:gonna|going to|will|i'll|ill) smash (?:your|ur) face|(?:windows|face) (?:is |are )?(?:getting|gonna get) (?:put|smashed|done))")
 # about someone else ("he'd break his legs"): a threat when it is reported as said
 REPORTED_VIOLENT_THREAT = (r"(?:said|says|saying|shouted|shouting|screamed|screaming|yelled|threatened|threatening|told (?:him|her|them)|that) (?:[\w']+ ){0,5}"
                            + _violent_threat_words(r"(?:his|her|their)", r"(?:him|her|them)"))
@@ -86,7 +87,7 @@ FEAR = pattern(
     r"alarm,? (?:and|or) distress", r"upset",
     r"shaken", r"petrified", r"intimidated", r"crying", r"in tears", r"panic\w*", r"anxious", r"anxiety",
     r"worried (?:for|about) (?:her|his|their) (?:safety|life|children)", r"believes? (?:he|she|they) (?:will|would|means? it)",
-    r"unwanted", r"(?:asked|told) (?:him|her|them )?to stop", r"harass\w*", r"targeted", r"feels? trapped", r"in fear", r"blocked (?:him|her|them|his|her)",
+    r"unwanted", r"(?:asked|told) (?:(?:him|her|them|the \w+) )?(?:[\w']+ ){0,3}to stop", r"(?:won't|will not) leave (?:her|him|me|them) (?:alone|be)", r"harass\w*", r"targeted", r"feels? trapped", r"in fear", r"blocked (?:him|her|them|his|her)",
     r"(?:does not|doesn't) want (?:any )?contact", r"won't leave (?:her|him) alone",
     r"refuses? to go", r"(?:too )?scared to (?:go|walk|leave)", r"can't sleep", r"cannot sleep", r"(?:very|really|so) upset", r"feels? unsafe", r"worried",
 )
@@ -159,28 +160,33 @@ CONTACT = pattern(
     r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
     r"voicemail\w*", r"letters?", r"post(?:ed|ing|s)", r"social media", r"facebook", r"instagram", r"snapchat",
     r"whatsapp", r"turn\w* up", r"visit\w*", r"abus\w*", r"threat\w*", r"knocking", r"banging on", r"shouting at",
-    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"banging", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
+    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"call(?:ing|s|ed)? (?:him|her|them|me|us) (?:a |an )?[\w*']+", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"banging", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
 ) 
 CONTROL = pattern(
     r"controlling", r"coercive", r"coercion",
     r"controls? (?:all )?(?:her|his|the|their|injured party's|the injured party's|\w+'s) (?:money|finances|bank|phone|life|movements|access)",
     r"account for every (?:penny|pound)", r"stops? (?:[\w']+ ){1,2}(?:from )?(?:seeing|going|working|contacting|having) (?:friends|family|her|his)",
-    r"(?:takes?|took|taken|keeps?|kept|taking|removed) (?:her|his|the) (?:bank ?cards?|money|wages|salary|benefits|phone|passport|car keys|keys)",
-    r"taken control", r"control of (?:her|his) (?:bank|money|finances|account)", r"decides? when (?:she|he)", r"stopped (?:her|him) (?:from )?attending",
-    r"calls? (?:her|him) (?:worthless|useless|stupid|fat|ugly)", r"what (?:she|he) (?:can|could) wear",
-    r"(?:won't|will not|would not|wouldn't) (?:let|allow) (?:her|him) (?:to )?(?:see|go|leave|have|work|out|use|speak|talk)",
-    r"(?:does not|doesn't|didn't|did not) (?:let|allow) (?:her|him) (?:to )?(?:see|go|leave|have|work|out|use)",
-    r"not allowed to", r"isolat\w*", r"stopped (?:her|him) (?:from )?(?:seeing|going|working|contacting|having)",
-    r"check(?:s|ed|ing)? (?:her|his) (?:phone|messages|bank)", r"monitor(?:s|ed|ing) (?:her|his)",
-    r"tracks? (?:her|his) (?:phone|location|movements)", r"tracking app", r"location (?:sharing|tracking)",
-    r"tells? (?:her|him) what to wear", r"decides? what (?:she|he)", r"puts? (?:her|him) down", r"belittl\w*",
+    r"(?:takes?|took|taken|keeps?|kept|taking|removed) (?:her|his|my|the) (?:bank ?cards?|money|wages|salary|benefits|phone|passport|car keys|keys)",
+    r"taken control", r"control of (?:her|his|my) (?:bank|money|finances|account)", r"decides? when (?:she|he)", r"stopped (?:her|him|me) (?:from )?attending",
+    r"calls? (?:her|him|me) (?:worthless|useless|stupid|fat|ugly)", r"what (?:she|he) (?:can|could) wear",
+    r"(?:won't|will not|would not|wouldn't) (?:let|allow) (?:her|him|me) (?:to )?(?:see|go|leave|have|work|out|use|speak|talk)",
+    r"(?:does not|doesn't|didn't|did not) (?:let|allow) (?:her|him|me) (?:to )?(?:see|go|leave|have|work|out|use)",
+    r"not allowed to", r"isolat\w*", r"stopped (?:her|him|me) (?:from )?(?:seeing|going|working|contacting|having)",
+    r"check(?:s|ed|ing)? (?:her|his|my) (?:phone|messages|bank)", r"monitor(?:s|ed|ing) (?:her|his|my)",
+    r"tracks? (?:her|his|my) (?:phone|location|movements)", r"tracking app", r"location (?:sharing|tracking)",
+    r"tells? (?:her|him|me) what to wear", r"decides? what (?:she|he)", r"puts? (?:her|him|me) down", r"belittl\w*",
     r"degrad\w*", r"humiliat\w*", r"demands? to know where", r"allowance", r"economic abuse", r"financial(?:ly)? abus\w*",
-    r"financial control", r"gaslight\w*", r"cut (?:her|him) off from", r"(?:has to|must) ask (?:his|her) permission",
-    r"restrict\w* (?:her|his) (?:access|contact|movements|money|food)",
-    r"controll?(?:ed|s|ing)? (?:what|who|where|when|how) (?:she|he)", r"decides? (?:who|what|where|when)", r"goes through (?:her|his) phone",
-    r"(?:makes?|made|forces?|forced) (?:her|him) (?:to )?(?:send|prove|account|ask|hand over|give)", r"prove where (?:she|he) (?:is|was|goes)",
-    r"(?:won't|will not|doesn't|does not) let (?:her|him) (?:have|go|see|out)",
-    requires=("controll", "decide", "goes through", "make", "made", "force", "prove", "let", "coerc", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
+    r"financial control", r"gaslight\w*", r"cut (?:her|him|me) off from", r"(?:has to|must) ask (?:his|her) permission",
+    r"restrict\w* (?:her|his|my) (?:access|contact|movements|money|food)",
+    r"controll?(?:ed|s|ing)? (?:what|who|where|when|how) (?:she|he)", r"decides? (?:who|what|where|when)", r"goes through (?:her|his|my) phone",
+    r"(?:makes?|made|forces?|forced) (?:her|him|me) (?:to )?(?:send|prove|account|ask|hand over|give)", r"prove where (?:she|he) (?:is|was|goes)",
+    r"(?:won't|will not|doesn't|does not) let (?:her|him|me) (?:have|go|see|out)",
+    r"(?:has|had|have) (?:had|taken over|taken) (?:her|his|my) (?:bank ?cards?|pension(?: card)?|money|wages|benefits|phone|passport)(?: for (?:months|years|weeks))?",
+    r"takes? (?:her|his|my) (?:pension|benefits?|child benefit|wages)", r"tells? (?:her|him|me) (?:she'?s|he'?s|i'?m|she is|he is|i am) (?:worthless|useless|stupid|fat|ugly|mad|mental|crazy|nothing)",
+    r"locks? (?:the|her|his|my) (?:phone|car keys|passport)", r"(?:put|putting) (?:her|him|me) in a home", r"(?:times|timed) (?:me|her|him)", r"changed (?:my|her|his) passwords?",
+    r"(?:wages|pension|benefits) (?:go|goes|paid) (?:into|in) (?:his|her) account", r"(?:show|shows|showing) (?:him|her) (?:the )?receipts",
+    requires=("controll", "decide", "goes through", "make", "made", "force", "prove", "let", "coerc", "has had", "had had", "taken over",
+              "takes", "take ", "tells", "tell ", "lock", "home", "times", "timed", "passwords", "account", "receipts", "pension", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
               "benefits", "phone", "passport", "keys", "decide", "attending", "worthless", "useless", "stupid", "fat", "ugly", "wear",
               "let", "allow", "isolat", "messages", "bank", "monitor", "location", "movements", "tracking", "down", "belittl", "degrad",
               "humiliat", "know where", "economic", "financial", "gaslight", "off from", "permission", "restrict"),
@@ -204,7 +210,8 @@ RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"
                  r"p\*{2,}", r"n\*{3,}", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
                  r"dirty (?:romanians?|gypsies|gypsy|foreigners?|immigrants?|polish|poles|pakis?|muslims?|jews?|blacks?|asians?|chinese|arabs?)", r"gypsies",
                  r"ching chong", r"slanty eyes", r"monkey (?:noises|chants?|gestures)", r"terrorists?", r"(?:muslims|jews|immigrants|foreigners) are all", r"racial slurs?",
-                 r"homophob\w*", r"transphob\w*", r"hate crime")
+                 r"homophob\w*", r"transphob\w*", r"hate crime", r"chink\w*", r"foreign scum", r"go back where (?:you|they|we) came from",
+                 r"(?:you|they|we) should go back", r"english (?:street|only)")
 CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|bitten|headbutted|pushed|elbowed|kneed|scratched|struck) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso|ps|sergeant)",
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
                     r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
@@ -229,11 +236,14 @@ TAKE = pattern(
     r"grabbed (?:[\w']+ ){0,3}(?:out of|from|off) (?:her|his|my|their|the victim's) (?:hand|hands|pocket|bag|grip|neck|wrist)",
     r"(?:rode|cycled|sped|legged it|drove) off with", r"(?:grabbed|snatched) (?:it|her \w+|his \w+|my \w+) (?:[\w']+ ){0,2}and (?:ran|rode|cycled|made|legged|drove)",
     r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w']+ ){0,3}(?:taken|missing)(?! to\b)",
-    r"(?:pallets?|stock|goods|tools|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery) (?:[\w']+ ){0,4}gone",
+    r"(?:pallets?|stock|goods|tools|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery|purse|wallet|handbag) (?:[\w'£]+ ){0,6}gone",
     r"pass(?:ed|ing) (?:the )?(?:tills|checkouts?|all points of (?:sale|payment))", r"(?:concealed|hid|hiding|stuffed|put) (?:[\w']+ ){0,4}(?:in|into|up) (?:her|his|their) (?:bag|coat|jacket|pockets?|top|trousers|pram|pushchair)",
-    r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:[\w',]+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)",
-    requires=('pass', 'conceal', 'hid', 'stuff', 'put', 'pick', 'parcel', 'gone', 'rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
-LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them) (?:on|in|at)",
+    r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:\S+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)",
+    r"(?:came back|returned|got back|went back)(?:[\w ,']{0,40})(?:it was|it had|they were|they had|it's|was) gone", r"siphon\w*", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)",
+    requires=('back', 'siphon', 'pass', 'conceal', 'hid', 'stuff', 'put', 'pick', 'parcel', 'gone', 'rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'thie', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'conceal', 'taking', 'gone', 'emptied', 'cut', 'out with'))
+LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped",
+                        # "left her purse on the table ... came back and it was gone" is a theft, not lost property
+                        r"left (?:it|her \w+|his \w+|them) (?:on|in|at)(?![^.\n]{0,100}(?:came back|got back|returned|went back|walked back))",
                         r"can't find", r"cannot find", r"could not find", r"found (?:it|them|the \w+) (?:later|at home|in)",
                         r"may have (?:dropped|left|lost)", r"borrowed", r"given permission", r"(?:her|his) own (?:property|item)")
 SHOP = pattern(r"shop(?!ping trolley)\w*", r"store", r"supermarket", r"tesco", r"sainsbury'?s", r"asda", r"aldi", r"lidl", r"boots",
@@ -270,13 +280,13 @@ FROM_PERSON = pattern(r"(?:from|out of) (?:her|his|my) (?:shopping )?(?:trolley|
     r"pickpocket\w*", r"snatched (?:her|his|my) (?:phone|bag|handbag|purse|wallet|necklace|chain|mobile)", r"(?:phone|bag|handbag|purse|wallet) snatch\w*",
 )
 # what a robber takes, so "grabbed her wrists and pushed her" is not read as a robbery
-_STOLEN_ITEM = r"(?:her |his |my |the |their |a |\w+'s )?(?:[\w']+ )?(?:phone|mobile|iphone|bag|handbag|purse|wallet|money|cash|keys|chain|necklace|watch|bike|scooter|jewellery|rucksack|backpack|laptop|earrings|rings?|trainers|jacket|airpods|headphones|£\d+) "
+_STOLEN_ITEM = r"(?:her |his |my |the |their |a |\w+'s )?(?:[\w']+ )?(?:phone|mobile|iphone|bag|handbag|purse|wallet|money|cash|keys|chain|necklace|watch|bike|scooter|jewellery|rucksack|backpack|laptop|earrings|rings?|trainers|jacket|airpods|headphones|£\d+),? "
 ROBBERY = pattern(
     r"robb(?:ed|er|ers|ery|eries|ing)", r"mugg(?:ed|er|ers|ing)", r"at knife ?point", r"at gun ?point", r"knifepoint", r"held (?:a knife|a blade|a gun) to",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
     rf"(?:snatched|grabbed|took) {_STOLEN_ITEM}(?:[\w,]+ ){{0,12}}(?:punched|hit|pushed|kicked|assaulted|threatened)",
     r"(?:said|threatened) (?:[\w']+ ){0,3}(?:stab|hurt|hit|kill|shoot|knife) (?:[\w']+ ){0,4}(?:if|unless) (?:he|she|they) (?:didn't|did not|don't|doesn't) (?:give|hand)",
-    r"(?:produced|pulled out|brandished|pulled|holding|with) (?:a |an )?(?:knife|blade|gun|weapon|machete|screwdriver) (?:[\w,]+ ){0,4}(?:demanded|took|stole|snatched|grabbed)",
+    r"(?:produced|pulled out|brandished|pulled|holding|with|showed|flashed|pointed) (?:a |an )?(?:knife|blade|gun|weapon|machete|screwdriver) (?:[\w,]+ ){0,4}(?:demanded|took|stole|snatched|grabbed)",
     r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar|screwdriver|bottle|syringe|firearm)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
     r"(?:threaten\w*|punched|pushed|hit|kicked|assaulted|grabbed|forced|pinned|held) (?:[\w']+ ){0,6}(?:and|before|then) (?:took|stole|snatched|ran off with|made off with|grabbed|demanded)",
     r"(?:hand over|give me) (?:your|the)", r"hold[- ]?up", r"held up",
@@ -284,7 +294,8 @@ ROBBERY = pattern(
     r"made (?:her|him|them|staff|the cashier|cashier|the staff|the shopkeeper|the manager|both of them|them both) (?:[\w']+ ){0,2}(?:empty|open|hand over|take off|give)",
     r"(?:rode|drove|rode off|made off|sped off) (?:off )?on (?:his|her|their) (?:scooter|bike|moped|motorbike|e-?bike)",
     r"(?:came in|walked in|entered|burst in) (?:[\w']+ ){0,3}(?:with|holding|brandishing|carrying) (?:a |an )?(?:[\w']+ )?(?:knife|gun|machete|weapon|bat|hammer|firearm|blade|crowbar)(?:[\w, ]{0,80})(?:took|demand\w*|till|cash|made)",
-    r"(?:pushed|shoved|punched|hit|knocked|kicked|cornered|surrounded|pinned|barged|tripped|headbutted) (?:[\w',]+ ){0,12}(?:and|then|before) (?:[\w']+ )?(?:took|stole|snatched|made off with|ran off with|rode off with|demanded)",
+    r"(?:pushed|shoved|punched|hit|knocked|kicked|cornered|surrounded|pinned|barged|tripped|headbutted) (?:[\w',]+ ){0,12}(?:and|then|before) (?:[\w']+ ){0,2}(?:took|stole|snatched|made off with|ran off with|rode off with|demanded)",
+    r"(?:with|holding|showed|produced|pulled|flashed|pointed) (?:a |the |his |her )?(?:knife|blade|gun|machete|weapon)(?:[\w', £]{0,80})(?:demanded|hand(?:ed)? (?:it |them |the \w+ )?over|draw out|withdraw|give (?:him|them) (?:his|her|the))",
     rf"(?:snatched|grabbed|took|pulled|yanked) {_STOLEN_ITEM}(?:[\w,']+ ){{0,12}}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
     r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
     requires=("robb", "mugg", "point", "held", "give", "hand", "snatch", "grabbed", "took", "stole", "demand", "pockets", "or you",
@@ -295,6 +306,8 @@ BUSINESS = pattern(r"lock-?up", r"shop", r"store", r"office", r"school", r"wareh
                    r"premises", r"factory", r"unit", r"building site", r"community centre", r"club", r"restaurant", r"cafe",
                    r"surgery", r"depot", r"garage forecourt", r"petrol station", r"takeaway", r"hotel", r"till", r"cashier",
                    r"bank(?! cards?| details| account| statement)", r"post office", r"delivery driver", r"courier", r"vestry",
+                   r"shutters?", r"industrial (?:estate|unit)", r"(?:builders'?|timber|scrap) (?:yard|merchants?)", r"compound", r"cellar", r"dealership", r"showroom",
+                   r"kiosk", r"nightclub", r"gym", r"chapel", r"temple", r"gurdwara", r"synagogue", r"car wash", r"garage (?:workshop|business)",
                    r"(?:community|church|village|parish|sports|town|scout|school|function) hall", r"library", r"leisure centre", r"pavilion", r"primary",
                    r"academy", r"nursery", r"garden centre", r"farm shop", r"cricket club", r"golf club", r"bookmakers?", r"bookies", r"supermarket", r"salon", r"barbers?", r"site cabin", r"college")
 BURGLARY = pattern(
@@ -397,7 +410,7 @@ THREATENING_MESSAGE = pattern(
     r"(?:threatening|abusive and threatening|menacing) (?:messages?|texts?|emails?|letters?|voicemails?|posts?|comments?|calls?|phone calls?|notes?)",
     r"(?:messages?|texts?|emails?|posts?|voicemails?|voice notes?|letters?|snapchats?|whatsapps?|dms?|comments?) (?:[\w']+ ){0,3}(?:threatening|saying (?:he|she|they|we) (?:will|would|'ll|is going to|are going to|was going to))",
     r"(?:messaged|texted|emailed|wrote|posted) (?:[\w']+ ){0,3}(?:threaten\w*|that (?:he|she|they) (?:will|would|'ll|is going to) (?:hurt|harm|kill|get|find))",
-    r"(?:text|message|messaged|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook|instagram|tiktok)s?\b(?:[^\w\n]+[\w']+){0,30}?[^\w\n]+" + VIOLENT_THREAT_WORDS,
+    r"(?:text|texting|message|messaged|messaging|msg|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook|fb|instagram|insta|tiktok|sent)s?\b(?:[^\w\n]+[\w']+){0,30}?[^\w\n]+" + VIOLENT_THREAT_WORDS,
     r"(?:text|message|messaged|voicemail|letter|email|note|post|dm|comment|voice note|snapchat|whatsapp|facebook|instagram|tiktok)s?\b(?:[^\w.\n]+[\w']+){0,16}?[^\w.\n]+"
     r"(?:you'll be sorry|make (?:sure )?you suffer|(?:gets?|get) (?:cut|hurt|stabbed|done|shot|battered)|watch your back|know where (?:you|your)|"
     r"coming for you|you'll pay|you will pay|i'll get you|(?:you're|ur|your) dead|end you|do you in|sort you out|you'll regret|you will regret)",
@@ -420,10 +433,11 @@ DRUGS_FOUND = pattern(
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ecstasy|ketamine|spice|amphetamine|controlled drugs?|class [abc]|drugs|wraps|cannabis resin|pills)",
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)",
     r"(?:bag|bags|wraps?|deals?|quantity|amount|\d+ ?g|grams?|block|bar) (?:of )?(?:herbal |suspected |skunk )?(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
-    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)", requires=('cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
+    r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)",
+    r"(?:green |brown )?(?:herbal|leafy) (?:matter|substance|material)(?: believed| smelling| suspected)?", requires=('herbal', 'leafy', 'cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
 DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )dealing(?! with)", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
-CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin")
+CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin", r"herbal (?:matter|substance|material)")
 NEGLECT = pattern(
     r"left (?:[\w']+ ){0,3}(?:children|child|kids|baby|toddler|infant|son|daughter|twins) (?:alone|unattended|home alone|on (?:their|his|her) own|by themselves)",
     r"neglect\w*", r"without food", r"locked (?:[\w']+ ){0,2}in (?:the |a )?(?:garden|room|cupboard|shed|bedroom)", r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,4}(?:no food|unfed|filthy|malnourished|starving|soiled)", r"cruelty to (?:a )?child\w*",
@@ -435,11 +449,16 @@ CHILD_ABDUCTION = pattern(r"abduct\w*", r"(?:took|taken|snatched) (?:the |her |h
 SLAVERY = pattern(r"modern slavery", r"traffick\w*", r"forced (?:to work|labour)", r"(?:passport|documents|id) (?:[\w']+ ){0,2}(?:taken|held|withheld|kept) by (?:the )?(?:employer|boss|gang)",
                   r"working (?:for no|without) (?:pay|wages)", r"debt bondage", r"servitude", r"exploited (?:for|as) (?:labour|work)")
 DANGEROUS_DRIVING = pattern(r"dangerous(?:ly)? driv\w*", r"driv\w* dangerously", r"drove (?:[\w']+ ){0,2}(?:at|towards) (?:her|him|them|pedestrians|officers)",
-                            r"(?:drove|reversed) (?:into|at) (?:her|him|them|pedestrians|officers)", r"police pursuit")
+                            r"(?:drove|reversed) (?:into|at) (?:her|him|them|pedestrians|officers)", r"police pursuit",
+                            r"\d{2,3} ?mph in (?:a |the )?\d{2}", r"1\d\d\+? ?mph", r"wrong way (?:up|down|on|along|round)",
+                            r"overtak\w* (?:[\w']+ ){0,3}(?:blind bends?|hard shoulder|into oncoming|on the wrong side|double white lines)",
+                            r"(?:forced|forcing) (?:[\w']+ ){0,3}(?:onto the verge|off the road|to swerve|into the verge)")
 THREAT_TO_DAMAGE = pattern(r"or (?:it|the \w+|your \w+) (?:gets|will get|will be|'ll get) (?:torched|burnt|burned|smashed|damaged|keyed|wrecked)", 
     r"threat\w* to (?:smash|damage|burn|torch|set fire to|key|slash|put (?:the|her|his|your) windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
     r"(?:said|says|shouted|told (?:[\w']+ ){1,2})(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) (?:come back and )?(?:smash|damage|burn|torch|set fire|put (?:[\w']+ )?windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
-    r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to) (?:smash|burn|torch|put your windows in|wreck)", requires=('smash', 'damag', 'burn', 'torch', 'fire', 'key', 'slash', 'window', 'brick', 'wreck'))
+    r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to) (?:smash|burn|torch|put your windows in|wreck)",
+    r"put (?:every|all|all of|all the|the|your|ur) (?:[\w']+ )?windows? (?:in|through|thru|out)", r"put (?:every|all|all the) (?:[\w']+ ){0,2}windows? in (?:your|ur|her|his|the) (?:[\w']+ )?(?:house|car|van|flat|shop)",
+    r"(?:i'll|he'll|she'll|they'll|we'll|will|gonna|going to) (?:[\w']+ )?(?:do|smash|wreck|torch|burn|key|trash) (?:the|your|ur|her|his) (?:car|van|house|windows?|motor|shop|greenhouse)", requires=('put', 'do ', 'trash', 'smash', 'damag', 'burn', 'torch', 'fire', 'key', 'slash', 'window', 'brick', 'wreck'))
 VIOLENT_DISORDER = pattern(r"\d+ (?:youths|males|men|people|lads) (?:[\w']+ ){0,2}fighting", r"mass brawl", r"brawl\w*", r"(?:group|gang|crowd) of (?:\d+ |several |numerous |ten |twenty |\w+ )?(?:males|people|men|youths|lads) (?:[\w']+ ){0,3}fighting",
                            r"(?:throwing|threw) (?:bottles|chairs|glasses|missiles) at each other", r"running battle", r"(?:large|mass|big|huge) fight", r"fight (?:involving|between) (?:\d+|a large|several|numerous|a group)", r"\d+-\d+ (?:people|males|men|youths) fighting",
                            r"violent disorder", r"(?:bottles|chairs|glasses|missiles) (?:being )?thrown", requires=('brawl', 'fight', 'battle', 'each other', 'disorder', 'thrown'))

@@ -19,6 +19,10 @@ PERVERTING_JUSTICE = pattern(
     r"pervert\w* (?:the )?course of justice",
     r"(?:gave|provided|giving) (?:[\w']+ ){0,2}(?:brother's|sister's|friend's|partner's|someone else's|another person's|false) (?:name|details|identity)",
     r"false alibi", r"(?:intimidat\w*|threaten\w*|paid|bribed) (?:a |the )?witness\w* (?:not to|to withdraw|to change)",
+    r"(?:gave|provided|giving|gives) (?:his|her|their) (?:brothers?|sisters?|mates?|friends?|cousins?|dads?|mums?) (?:name|details)",
+    r"(?:named|nominated) (?:him|her|them|his \w+|her \w+) (?:as the driver )?to avoid (?:a ban|points|being banned|prosecution|disqualification)",
+    r"nominat\w* (?:his|her|their) (?:brother|sister|son|daughter|mother|father|wife|husband|partner|friend|mate|colleague) as (?:the )?driver",
+    r"false (?:driver )?nomination",
 )
 ABSCONDING = pattern(
     r"escaped from (?:[\w']+ ){0,3}(?:custody|prison|cells|court|custody van|police van|prison van)",
