@@ -330,3 +330,13 @@ def test_green_herbal_matter_found_on_search_is_possession_of_cannabis():
 def test_a_purse_left_on_a_table_and_gone_when_she_came_back_is_a_theft_not_lost_property():
     result = read("RP left her purse on the table in the pub when she went to the bar, came back 2 mins later and it was gone")
     assert crimes(result) == {"49": 1}
+
+
+def test_an_injury_logged_after_no_injuries_reported_is_the_later_account():
+    result = read("22:31 MALE PUNCHED IN THE FACE BY ANOTHER CUSTOMER, NO INJURIES REPORTED\n"
+                  "22:58 UNITS ON SCENE, IP NOW SAYS FRONT TOOTH IS CHIPPED AND LIP SPLIT")
+    assert crimes(result) == {"8N": 1}
+
+
+def test_no_injuries_after_a_first_report_of_injury_still_reads_no_injury_in_the_same_entry():
+    assert crimes(read("IP punched once in the face outside the bar, no injuries, declined ambulance")) == {"105A": 1}

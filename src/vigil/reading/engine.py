@@ -64,7 +64,7 @@ def _evaluate_point(point: Point, doc: Normalised) -> tuple[str, tuple[int, int]
             return NOT_MET, None, []
     if point.contrary is not None:
         for span in cue_readings(point.contrary, doc, True)[0]:
-            if not _within_retraction(doc, span[0]):
+            if not _within_retraction(doc, span[0]) and not _updated_later(doc, span, asserted):
                 return NOT_MET, span, []
     if point.cues is None:   # PRESUMED, and nothing says otherwise
         return MET, None, []
@@ -75,6 +75,13 @@ def _evaluate_point(point: Point, doc: Normalised) -> tuple[str, tuple[int, int]
     if first_other is not None:
         return (NOT_MET if first_other[0] == context.NEGATED else UNCLEAR), first_other[1], []
     return (MET if point.kind == PRESUMED else NOT_MET), None, []
+
+
+def _updated_later(doc: Normalised, contrary: tuple[int, int], asserted: list[tuple[int, int]]) -> bool:
+    """Logs are written as events unfold: "no injuries reported" at 22:31, "tooth chipped, lip split"
+    at 22:58. A cue asserted in a later sentence than the contrary statement is the later account."""
+    _, sentence_end = doc.sentence_of(contrary[0])
+    return any(start >= sentence_end for start, _ in asserted)
 
 
 def _within_retraction(doc: Normalised, position: int) -> bool:
@@ -227,7 +234,9 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
         region_end = following[0] if following else _sentences_after(doc, match.end(), _INJURY_SENTENCES)
         serious = _asserted(SERIOUS_INJURY, doc, sentence_start, region_end)
         contrary = _asserted(INJURY_CONTRARY, doc, sentence_start, region_end)
-        injury = None if contrary else (_asserted(INJURY, doc, sentence_start, region_end) or shared_injury)
+        injury = _asserted(INJURY, doc, sentence_start, region_end) or shared_injury
+        if contrary and not (injury and _updated_later(doc, contrary, [injury])):
+            injury = None          # "no injuries", unless a later entry logs one
         grade = "5D" if serious else "8N" if injury else "105A"
         rule = _RULE_BY_CODE[grade]
         code = _choose_code(rule, doc, match.span(), reported_at)

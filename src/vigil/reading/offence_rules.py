@@ -61,6 +61,9 @@ INJURY = pattern(
     r"actual bodily harm", r"wound\w*", r"abrasion\w*", r"welt\w*", r"weal\w*", r"dislocat\w*", r"sprain\w*", r"minor injuries",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"bruised", r"grazed",
     r"skin (?:was )?broken", r"broke the skin", r"broken skin", r"breaking the skin", r"nose (?:was )?bleeding", r"(?:lip|nose|mouth|head) bleeding",
+    r"(?:tooth|teeth) (?:is |was |are |were )?(?:loose|chipped|knocked out|broken|missing)", r"chipped (?:tooth|teeth)", r"lip (?:is |was )?(?:split|cut|swollen|bleeding)",
+    r"(?:nose|arm|jaw|wrist|finger|rib|ribs|cheekbone|cheek bone|eye socket|leg|ankle) (?:is |was )?(?:broke|broken|fractured)", r"black eyes",
+    r"(?:red |finger |grip |hand |fingertip )+marks?", r"clumps? of (?:her |his )?hair", r"(?:stomach|chest|rib|back|neck) pain", r"(?:in pain|sore|tender)",
 )
 INJURY_CONTRARY = pattern(
     r"no (?:visible |apparent |obvious |physical |reported |known )?(?:injur\w*|marks?|bruis\w*)", r"uninjured",
@@ -148,10 +151,9 @@ STALKING_BEHAVIOUR = pattern(
     r"professing (?:his|her)? ?love", r"left (?:gifts|flowers|notes?|letters|a (?:bracelet|gift|note|present))", r"fixat\w*", r"parked outside (?:her|his|their)", r"tracker", r"tracking (?:her|his|device)",
     r"spying", r"appear(?:ed|s|ing)? at (?:her|his) (?:work|home|gym|school|workplace)", r"driv(?:es|ing) past (?:her|his) (?:house|home|address)",
     r"(?:drove|drives) past (?:her|his) (?:house|home|address)",
-    r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)", r"keeps? turning up", r"kept turning up",
+    r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)",
     r"(?:sat|sitting|stood|standing|parked|waiting|loitering|hanging around|lurking) outside (?:their|the|our|my) (?:house|home|flat|work|workplace|school|college)", r"(?:seen|waiting|hanging around|stood) (?:at|near|by) (?:the |her |his )?bus stop",
     r"sits? (?:there|outside|opposite|in the cafe opposite) (?:for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
-    r"turn(?:ed|s|ing)? up at (?:[\w']+ ){0,3}(?:work|workplace|gym|school|house|home|address|flat|college|uni)",
     requires=("watch", "keep", "kept", "outside", "bus stop", "sit", "found", "stalk", "follow", "loiter", "watch", "wait", "turn", "sat outside", "sitting outside", "outside her", "outside his",
               "parked outside", "film", "stand", "professing", "gift", "flowers", "note",
               "letter", "bracelet", "present", "fixat", "tracker", "tracking", "spying", "appear", "past"),
@@ -183,7 +185,8 @@ CONTROL = pattern(
     r"(?:won't|will not|doesn't|does not) let (?:her|him|me) (?:have|go|see|out)",
     r"(?:has|had|have) (?:had|taken over|taken) (?:her|his|my) (?:bank ?cards?|pension(?: card)?|money|wages|benefits|phone|passport)(?: for (?:months|years|weeks))?",
     r"takes? (?:her|his|my) (?:pension|benefits?|child benefit|wages)", r"tells? (?:her|him|me) (?:she'?s|he'?s|i'?m|she is|he is|i am) (?:worthless|useless|stupid|fat|ugly|mad|mental|crazy|nothing)",
-    r"locks? (?:the|her|his|my) (?:phone|car keys|passport)", r"(?:put|putting) (?:her|him|me) in a home", r"(?:times|timed) (?:me|her|him)", r"changed (?:my|her|his) passwords?",
+    r"locks? (?:the|her|his|my) (?:phone|car keys|passport)", r"(?:has|knows|took|changed|demands) (?:all )?(?:her|his|my) passwords?",
+    r"check(?:s|ed|ing)? (?:on )?who (?:is|was|she is|he is) (?:at|with|in)", r"(?:put|putting) (?:her|him|me) in a home", r"(?:times|timed) (?:me|her|him)", r"changed (?:my|her|his) passwords?",
     r"(?:wages|pension|benefits) (?:go|goes|paid) (?:into|in) (?:his|her) account", r"(?:show|shows|showing) (?:him|her) (?:the )?receipts",
     requires=("controll", "decide", "goes through", "make", "made", "force", "prove", "let", "coerc", "has had", "had had", "taken over",
               "takes", "take ", "tells", "tell ", "lock", "home", "times", "timed", "passwords", "account", "receipts", "pension", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
@@ -203,7 +206,9 @@ CONNECTED = pattern(
     r"brother", r"sister", r"stepfather", r"stepmother", r"stepson", r"stepdaughter", r"uncle", r"aunt", r"grandson",
     r"granddaughter", r"in-?laws?", r"cousin", r"the ex", r"her ex", r"his ex", r"married", r"relationship",
 )
-EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", r"the ex", r"her ex", r"his ex",
+# "her ex" is a former partner; "her ex-colleague" or "his ex tenant" is not
+_NOT_A_PARTNER = r"(?![- ]?(?:tenant|landlord|colleague|boss|employer|employee|friend|neighbour|flatmate|housemate|work|school|lodger|manager|business))"
+EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", rf"the ex{_NOT_A_PARTNER}", rf"her ex{_NOT_A_PARTNER}", rf"his ex{_NOT_A_PARTNER}",
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
 RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
                  r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
