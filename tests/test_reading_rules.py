@@ -340,3 +340,19 @@ def test_an_injury_logged_after_no_injuries_reported_is_the_later_account():
 
 def test_no_injuries_after_a_first_report_of_injury_still_reads_no_injury_in_the_same_entry():
     assert crimes(read("IP punched once in the face outside the bar, no injuries, declined ambulance")) == {"105A": 1}
+
+
+def test_footage_showing_he_lost_his_footing_is_credible_evidence_to_the_contrary():
+    result = read("02:10 MALE STATES DOOR STAFF THREW HIM DOWN THE STAIRS, CUT ELBOW\n"
+                  "02:35 CCTV VIEWED: SHOWS MALE TURNING AWAY AND LOSING FOOTING ON THE STEPS, NO DOOR STAFF NEAR HIM")
+    assert result["crime"] is False and result["non_crime_reason"] == "credible evidence to the contrary"
+
+
+def test_a_shop_workers_suspicion_that_nothing_bore_out_is_not_a_theft():
+    result = read("Shop assistant thought a man put something in his coat, stopped him at the door, he turned out his pockets, nothing there")
+    assert result["crime"] is False
+
+
+def test_a_suspects_past_prison_sentence_for_assault_is_not_an_assault_now():
+    result = read("Her ex is due out of prison next week after doing time for assaulting her. He has not contacted her or made threats.")
+    assert result["crime"] is False

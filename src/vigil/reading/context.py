@@ -32,7 +32,10 @@ _MODAL = re.compile(
     r"advice|advised|how to|what (?:to do|happens)|prevent|in future|or (?:it|you|else|they)|"
     # the suspect's record, or a near miss, is not an act disclosed now
     r"nearly|almost|narrowly|convictions? for|previous(?: convictions?)? for|history of|known for|wanted for|"
-    r"(?:on )?bail for|on licence for|served time for|record for)\b"
+    r"(?:on )?bail for|on licence for|served time for|record for|doing time for|done time for|jailed for|imprisoned for|"
+    r"sentenced for|convicted (?:of|for)|released (?:from prison )?after|"
+    # a suspicion or an opinion about what happened is not the act itself
+    r"thought|suspected|suspects that|(?:i|he|she|they) thinks? (?:this|it) (?:is|was)|says (?:it'?s|it is)|claims? (?:it'?s|it is))\b"
 )
 # a negated verb of knowing or wanting ends the negation: "a man she doesn't know has followed her"
 _NEGATION_ENDS = re.compile(r"\b(?:know|knows|want|wants|like|remember|wish|think|care|speak|engage|support|recognise|see)\b")

@@ -22,7 +22,7 @@ VIOLENT_THREAT_WORDS = (r"(?:" + _violent_threat_words(r"(?:your|ur)", r"(?:you|
                         r"(?:face|head) split open|(?:getting|get|gets|gonna get|going to get) (?:ur |your |his |her )?(?:face |head )?(?:split|cut|stabbed|hurt|battered|done in|shanked|smashed)|"
                         r"(?:you'll|you will|u will|u'll) (?:get|be) (?:hurt|stabbed|cut|battered|done)|put (?:you|u|her|him) in (?:hospital|a wheelchair)|"
                         r"(?:you'll|you will|you're going to|your going to|ur going to) get (?:hurt|what's coming|whats coming)|watch (?:your|ur) back|know where (?:you|u) live|(?:ur|you're|your|you are) next|dead (?:man|woman) walking|"
-                        r"(?:gonna|going to|will|i'll|ill) smash (?:your|ur) face|(?:windows|face) (?:is |are )?(?:getting|gonna get) (?:put|smashed|done))")
+                        r"(?:gonna|going to|will|i'll|ill) smash (?:your|ur) face|(?:we'll|i'll|he'll|they'll|we will|i will|gonna|going to) (?:[\w*']+ )?do (?:you|u)\b|(?:windows|face) (?:is |are )?(?:getting|gonna get) (?:put|smashed|done))")
 # about someone else ("he'd break his legs"): a threat when it is reported as said
 REPORTED_VIOLENT_THREAT = (r"(?:said|says|saying|shouted|shouting|screamed|screaming|yelled|threatened|threatening|told (?:him|her|them)|that) (?:[\w']+ ){0,5}"
                            + _violent_threat_words(r"(?:his|her|their)", r"(?:him|her|them)"))
@@ -162,7 +162,7 @@ CONTACT = pattern(
     r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
     r"voicemail\w*", r"letters?", r"post(?:ed|ing|s)", r"social media", r"facebook", r"instagram", r"snapchat",
     r"whatsapp", r"turn\w* up", r"visit\w*", r"abus\w*", r"threat\w*", r"knocking", r"banging on", r"shouting at",
-    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"call(?:ing|s|ed)? (?:him|her|them|me|us) (?:a |an )?[\w*']+", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"banging", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
+    r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"call(?:ing|s|ed)? (?:him|her|them|me|us) (?:a |an )?[\w*']+", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
 ) 
 CONTROL = pattern(
     r"controlling", r"coercive", r"coercion",
@@ -212,7 +212,8 @@ EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfr
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
 RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
                  r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
-                 r"p\*{2,}", r"n\*{3,}", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
+                 # a starred slur ("p***"): the match stops on the letter, so the pattern's closing word boundary holds
+                 r"p(?=\*{2,})", r"n(?=\*{3,})", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
                  r"dirty (?:romanians?|gypsies|gypsy|foreigners?|immigrants?|polish|poles|pakis?|muslims?|jews?|blacks?|asians?|chinese|arabs?)", r"gypsies",
                  r"ching chong", r"slanty eyes", r"monkey (?:noises|chants?|gestures)", r"terrorists?", r"(?:muslims|jews|immigrants|foreigners) are all", r"racial slurs?",
                  r"homophob\w*", r"transphob\w*", r"hate crime", r"chink\w*", r"foreign scum", r"go back where (?:you|they|we) came from",
@@ -221,7 +222,8 @@ CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assa
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
                     r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
                     r"(?:officer|pc|constable|pcso|ps)(?: [\w']+){0,2} (?:was |were |has been )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit|scratched)",
-                    r"police (?:requesting |request )?(?:urgent )?assistance", r"(?:whilst|while|when) being (?:detained|arrested|restrained|searched|handcuffed)", r"resist\w* arrest",
+                    r"police (?:requesting |request )?(?:urgent )?assistance", r"(?:whilst|while|when) being (?:detained|arrested|restrained|searched|handcuffed|cuffed|booked in|taken into custody)",
+                    r"(?:spat|spit|spitting) (?:[\w']+ ){0,4}(?:of|at|on) (?:a |the )?(?:pc|officer|constable|pcso|ps|sergeant)", r"assault(?:ing)? (?:on )?(?:a |an )?(?:pc|police officer|emergency worker)", r"resist\w* arrest",
                     r"police requesting (?:urgent )?assistance")
 
 TAKE = pattern(
@@ -235,13 +237,14 @@ TAKE = pattern(
     r"taking (?:a |the |two |her |his |\w+ )?(?:parcel|money|cash|£\d+|notes|items|goods|bike|phone|bag)", r"has taken", r"have taken", r"had taken",
     r"(?:has|have) gone from", r"taken overnight",
     r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
-    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"gone missing", r"stealing",
+    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"stealing",
+    r"(?:money|cash|items?|jewellery|rings?|watch|phone|purse|wallet|tools?|goods|stock|medication|cards?|parcels?) (?:[\w']+ ){0,3}gone missing",
     r"taking (?:[\w£']+ ){0,4}(?:notes|cash|money)", r"taking (?:[\w£']+ ){0,3}from (?:his|her|their|the|my) (?:wallet|purse|handbag|bag|drawer|till|tin)",
     r"took (?:[\w']+ )?(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools?|bikes?|tv|watch|items|goods|parcels?|stock)",
     r"grabbed (?:[\w']+ ){0,3}(?:out of|from|off) (?:her|his|my|their|the victim's) (?:hand|hands|pocket|bag|grip|neck|wrist)",
     r"(?:rode|cycled|sped|legged it|drove) off with", r"(?:grabbed|snatched) (?:it|her \w+|his \w+|my \w+) (?:[\w']+ ){0,2}and (?:ran|rode|cycled|made|legged|drove)",
-    r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w']+ ){0,3}(?:taken|missing)(?! to\b)",
-    r"(?:pallets?|stock|goods|tools|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery|purse|wallet|handbag) (?:[\w'£]+ ){0,6}gone",
+    r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w',]+ ){0,6}(?:taken|missing)(?! to\b)",
+    r"(?:pallets?|stock|goods|tools|tool ?bags?|drills?|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery|purse|wallet|handbag) (?:[\w'£,]+ ){0,6}gone",
     r"pass(?:ed|ing) (?:the )?(?:tills|checkouts?|all points of (?:sale|payment))", r"(?:concealed|hid|hiding|stuffed|put) (?:[\w']+ ){0,4}(?:in|into|up) (?:her|his|their) (?:bag|coat|jacket|pockets?|top|trousers|pram|pushchair)",
     r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:\S+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)",
     r"(?:came back|returned|got back|went back)(?:[\w ,']{0,40})(?:it was|it had|they were|they had|it's|was) gone", r"siphon\w*", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)",
@@ -281,7 +284,8 @@ INTERFERING = pattern(r"(?:trying|tried|trying the|pulling|pulled|testing) (?:ca
                       r"tamper\w* with (?:the |her |his |parked )?(?:cars?|vehicles?)",
                       r"interfer\w* with (?:cars|vehicles|the car|her car|his car)", r"trying (?:to get into|to open) (?:cars|vehicles|car doors)")
 FROM_PERSON = pattern(r"(?:from|out of) (?:her|his|my) (?:shopping )?(?:trolley|bag|handbag|pocket|rucksack|backpack)", 
-    r"(?:snatch\w*|took|taken|stole\w*|lifted|grabbed|pinched) (?:[\w']+ ){0,4}(?:from|out of|off) (?:her |his |my |their )?(?:hand|hands|pocket|bag|handbag|person|grip|back pocket|jacket|coat|neck|wrist)",
+    r"unzipped (?:her|his|my) (?:bag|handbag|rucksack|backpack)", r"(?:bag|handbag|rucksack) (?:on|over) (?:her|his|my) (?:shoulder|back)",
+    r"(?:snatch\w*|took|taken|stole\w*|lifted|grabbed|pinched) (?:[\w']+ ){0,4}(?:from|out of|off) (?:her |his |my |their )?(?:[\w']+ ){0,2}(?:hand|hands|pocket|bag|handbag|person|grip|back pocket|jacket|coat|neck|wrist)",
     r"pickpocket\w*", r"snatched (?:her|his|my) (?:phone|bag|handbag|purse|wallet|necklace|chain|mobile)", r"(?:phone|bag|handbag|purse|wallet) snatch\w*",
 )
 # what a robber takes, so "grabbed her wrists and pushed her" is not read as a robbery
@@ -440,7 +444,7 @@ DRUGS_FOUND = pattern(
     r"(?:bag|bags|wraps?|deals?|quantity|amount|\d+ ?g|grams?|block|bar) (?:of )?(?:herbal |suspected |skunk )?(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)",
     r"(?:green |brown )?(?:herbal|leafy) (?:matter|substance|material)(?: believed| smelling| suspected)?", requires=('herbal', 'leafy', 'cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
-DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )dealing(?! with)", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
+DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )(?<!school )(?<!schools )dealing(?! with)", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
 CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin", r"herbal (?:matter|substance|material)")
 NEGLECT = pattern(
