@@ -211,7 +211,7 @@ _NOT_A_PARTNER = r"(?![- ]?(?:tenant|landlord|colleague|boss|employer|employee|f
 EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", rf"the ex{_NOT_A_PARTNER}", rf"her ex{_NOT_A_PARTNER}", rf"his ex{_NOT_A_PARTNER}",
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
 RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
-                 r"religious(?:ly)? aggravated", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
+                 r"religious(?:ly)? (?:aggravated|abusive|abuse)", r"(?:abuse|comments|remarks|insults) about (?:[\w']+ ){0,3}(?:race|religion|faith|skin|colour|ethnicity|nationality)", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
                  # a starred slur ("p***"): the match stops on the letter, so the pattern's closing word boundary holds
                  r"p(?=\*{2,})", r"n(?=\*{3,})", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
                  r"dirty (?:romanians?|gypsies|gypsy|foreigners?|immigrants?|polish|poles|pakis?|muslims?|jews?|blacks?|asians?|chinese|arabs?)", r"gypsies",
@@ -285,7 +285,7 @@ INTERFERING = pattern(r"(?:trying|tried|trying the|pulling|pulled|testing) (?:ca
                       r"interfer\w* with (?:cars|vehicles|the car|her car|his car)", r"trying (?:to get into|to open) (?:cars|vehicles|car doors)")
 FROM_PERSON = pattern(r"(?:from|out of) (?:her|his|my) (?:shopping )?(?:trolley|bag|handbag|pocket|rucksack|backpack)", 
     r"unzipped (?:her|his|my) (?:bag|handbag|rucksack|backpack)", r"(?:bag|handbag|rucksack) (?:on|over) (?:her|his|my) (?:shoulder|back)",
-    r"(?:snatch\w*|took|taken|stole\w*|lifted|grabbed|pinched) (?:[\w']+ ){0,4}(?:from|out of|off) (?:her |his |my |their )?(?:[\w']+ ){0,2}(?:hand|hands|pocket|bag|handbag|person|grip|back pocket|jacket|coat|neck|wrist)",
+    r"(?:snatch\w*|took|taken|stole\w*|lifted|grabbed|pinched) (?:[\w']+ ){0,4}(?:from|out of|off) (?:her |his |my |their )?(?:back |jeans |back jeans |coat |jacket |trouser |front )?(?:hand|hands|pocket|bag|handbag|person|grip|back pocket|jacket|coat|neck|wrist)",
     r"pickpocket\w*", r"snatched (?:her|his|my) (?:phone|bag|handbag|purse|wallet|necklace|chain|mobile)", r"(?:phone|bag|handbag|purse|wallet) snatch\w*",
 )
 # what a robber takes, so "grabbed her wrists and pushed her" is not read as a robbery
@@ -478,7 +478,8 @@ ANIMAL_THREATENED = pattern(r"(?:kill|murder|shoot|poison) (?:her|his|their|the|
 # class 9A): a threat of violence made to someone's face, "next time" included, is recorded (every
 # corpus writer labels it so). A partner's threat tied to her leaving him ("if you leave me") is read
 # as part of a course of control, not a public order offence; "no threats made" defeats it.
-FUTURE_THREAT = pattern(r"no threats(?: or violence)? (?:made|tonight|today|used)",
+# "verbal only" and "no assault alleged" are the call handler's record that the caller alleges no offence
+FUTURE_THREAT = pattern(r"no threats(?: or violence)? (?:made|tonight|today|used)", r"verbal only", r"no (?:assault|offence) alleged",
                         r"if (?:she|he|you|they|the injured party|injured party) (?:ever )?(?:leaves?|left|finishes|ends)")
 
 # --- the declared rules ---------------------------------------------------------------------------------
