@@ -75,7 +75,7 @@ def main() -> None:
         result = score(records, outputs)
         by_writer = defaultdict(list)
         for index, record in enumerate(records):
-            by_writer[f"W{record['id'][1]}" if record["id"][1] != "0" else "W0"].append(index)
+            by_writer[f"W{record['id'][1]}"].append(index)     # the id's second character names the writer
         report["readers"][name] = {
             **_headline(result),
             "interval_95": _bootstrap(records, outputs),

@@ -23,7 +23,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -62,20 +62,18 @@ class OffenceModel:
         stacked weights (the same numbers as predict_proba, without a call per offence code)."""
         import numpy as np
 
-        weights, intercepts = self._stacked()
+        weights, intercepts = self._stacked
         scores = self.vectorizer.transform(narratives) @ weights + intercepts
         probabilities = 1.0 / (1.0 + np.exp(-np.asarray(scores)))
         return probabilities[:, :-1], probabilities[:, -1]
 
+    @cached_property
     def _stacked(self):
-        if getattr(self, "_stacked_cache", None) is None:
-            import numpy as np
+        """(weights (n_features, n_codes + 1), intercepts): every offence head, then the crime head."""
+        import numpy as np
 
-            heads = [*self.offence_head.estimators_, self.crime_head]
-            weights = np.column_stack([head.coef_[0] for head in heads])
-            intercepts = np.array([head.intercept_[0] for head in heads])
-            self._stacked_cache = (weights, intercepts)
-        return self._stacked_cache
+        heads = [*self.offence_head.estimators_, self.crime_head]
+        return np.column_stack([head.coef_[0] for head in heads]), np.array([head.intercept_[0] for head in heads])
 
     def evidence_weights(self, code: str | None):
         """(vocabulary, weight per feature) of the head that decided: one offence code, or the crime head."""

@@ -171,7 +171,7 @@ def stated_offender_count(doc: Normalised) -> int:
     counted = 1
     for match in _COUNTED_OFFENDERS.finditer(doc.text):
         word = next(g for g in match.groups() if g)
-        counted = max(counted, 2 if word in ("both", "each") else _NUMBER.get(word, 1))
+        counted = max(counted, _NUMBER.get(word, 1))
     return max(counted, _distinct_labels(_LABELLED_OFFENDERS, doc.text))
 
 
