@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from vigil.reading import context
 from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
 from vigil.reading.context import cue_readings
-from vigil.reading.points import PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point, word_heads
+from vigil.reading.points import PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point
 from vigil.reading.text import Normalised
 from vigil.reading.counting import ONE_CRIME_PER_INCIDENT
 from vigil.reading.victims import (MAIN, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
@@ -129,9 +129,8 @@ _TRIGGERS = [(rule, next((p.cues for p in rule.points if p.cues is not None and 
 
 def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    heads = word_heads(doc.text)
     for rule, trigger in _TRIGGERS:
-        if trigger is not None and not trigger.could_match(doc.text, heads):
+        if trigger is not None and not trigger.could_match(doc.text):
             continue
         results: list[PointResult] = []
         evidence: list[tuple[int, int]] = []

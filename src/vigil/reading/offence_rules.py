@@ -102,7 +102,7 @@ THREAT_TO_KILL = pattern(
     r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"(?:ur|your) dead", r"(?:put|stick|pop) (?:a bullet|one) in (?:you|your|ur|him|her|his)", r"blow (?:your|ur|his|her) (?:head|brains) (?:off|out)", r"slit (?:your|her|his) throat",
     r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
-    r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)", requires=('kill', 'murder', 'dead', 'throat', 'ground', 'death', 'shoot', 'life', 'bullet', 'blow'))
+    r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)")
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
@@ -119,9 +119,7 @@ THREAT_OF_VIOLENCE = pattern(
     r"wav(?:ed|ing) (?:a |the |his |her )?(?:[\w']+ )?(?:bottle|knife|bat|weapon|hammer|machete|glass)", r"be waiting for (?:her|him|you)",
     r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", r"(?:shouted|shouting|screamed|yelled|directed) (?:[\w']+ ){0,2}(?:abuse|abusive|racist|threats|threatening|homophobic|slurs)(?: [\w']+){0,3} (?:at|towards)",
     r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)",
-    VIOLENT_THREAT_WORDS, REPORTED_VIOLENT_THREAT,
-    requires=('legs', 'neck', 'jaw', 'arm', 'head', 'teeth', 'face', 'block', 'rip', 'batter', 'do you', 'do u', 'do her', 'do him', 'do them',
-              'shank', 'stab', 'jump', 'drag', 'cut', 'sort', 'split', 'hurt', 'hospital', 'wheelchair', 'coming', 'back', 'live', 'give', 'shout', 'scream', 'yell', 'direct', 'comments', 'names', 'language', 'remarks', 'threat', 'punch', 'hit', 'stab', 'batter', 'beat', 'kick', 'hurt', 'knock', 'glass', 'do ', 'break', 'smash', 'harm', 'attack', 'slap', 'knife', 'cut', 'squar', 'fist', 'brandish', 'wav', 'intimidat', 'aggressiv', 'abus', 'burn', 'waiting', 'shoot', 'assault'))
+    VIOLENT_THREAT_WORDS, REPORTED_VIOLENT_THREAT)
 COURSE = pattern(
     r"repeated(?:ly)?", r"constant(?:ly)?", r"continu\w*", r"persistent(?:ly)?", r"again and again",
     r"over (?:the )?(?:past |last )?(?:few |several |\d+ |two |three |four |six |couple of )?(?:days|weeks|months|years)",
@@ -154,9 +152,6 @@ STALKING_BEHAVIOUR = pattern(
     r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)",
     r"(?:sat|sitting|stood|standing|parked|waiting|loitering|hanging around|lurking) outside (?:their|the|our|my) (?:house|home|flat|work|workplace|school|college)", r"(?:seen|waiting|hanging around|stood) (?:at|near|by) (?:the |her |his )?bus stop",
     r"sits? (?:there|outside|opposite|in the cafe opposite) (?:for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
-    requires=("watch", "keep", "kept", "outside", "bus stop", "sit", "found", "stalk", "follow", "loiter", "watch", "wait", "turn", "sat outside", "sitting outside", "outside her", "outside his",
-              "parked outside", "film", "stand", "professing", "gift", "flowers", "note",
-              "letter", "bracelet", "present", "fixat", "tracker", "tracking", "spying", "appear", "past"),
 )
 CONTACT = pattern(
     r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
@@ -188,11 +183,6 @@ CONTROL = pattern(
     r"locks? (?:the|her|his|my) (?:phone|car keys|passport)", r"(?:has|knows|took|changed|demands) (?:all )?(?:her|his|my) passwords?",
     r"check(?:s|ed|ing)? (?:on )?who (?:is|was|she is|he is) (?:at|with|in)", r"(?:put|putting) (?:her|him|me) in a home", r"(?:times|timed) (?:me|her|him)", r"changed (?:my|her|his) passwords?",
     r"(?:wages|pension|benefits) (?:go|goes|paid) (?:into|in) (?:his|her) account", r"(?:show|shows|showing) (?:him|her) (?:the )?receipts",
-    requires=("controll", "decide", "goes through", "make", "made", "force", "prove", "let", "coerc", "has had", "had had", "taken over",
-              "takes", "take ", "tells", "tell ", "lock", "home", "times", "timed", "passwords", "account", "receipts", "pension", "control", "account", "seeing", "going", "working", "contacting", "having", "card", "money", "wages", "salary",
-              "benefits", "phone", "passport", "keys", "decide", "attending", "worthless", "useless", "stupid", "fat", "ugly", "wear",
-              "let", "allow", "isolat", "messages", "bank", "monitor", "location", "movements", "tracking", "down", "belittl", "degrad",
-              "humiliat", "know where", "economic", "financial", "gaslight", "off from", "permission", "restrict"),
 )
 SERIOUS_EFFECT = pattern(
     r"fear of violence", r"scared", r"afraid", r"terrified", r"anxious", r"anxiety", r"depress\w*",
@@ -247,8 +237,7 @@ TAKE = pattern(
     r"(?:pallets?|stock|goods|tools|tool ?bags?|drills?|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery|purse|wallet|handbag) (?:[\w'£,]+ ){0,6}gone",
     r"pass(?:ed|ing) (?:the )?(?:tills|checkouts?|all points of (?:sale|payment))", r"(?:concealed|hid|hiding|stuffed|put) (?:[\w']+ ){0,4}(?:in|into|up) (?:her|his|their) (?:bag|coat|jacket|pockets?|top|trousers|pram|pushchair)",
     r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:\S+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)",
-    r"(?:came back|returned|got back|went back)(?:[\w ,']{0,40})(?:it was|it had|they were|they had|it's|was) gone", r"siphon\w*", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)",
-    requires=('back', 'siphon', 'pass', 'conceal', 'hid', 'stuff', 'put', 'pick', 'parcel', 'gone', 'rode', 'cycled', 'sped', 'legged', 'grabbed', 'missing', 'stol', 'lift', 'steal', 'theft', 'nick', 'pinch', 'took', 'taken', 'pickpocket', 'snatch', 'made off', 'walked off', 'ran off', 'helped', 'shoplift', 'pay', 'pocket', 'taking', 'emptied', 'cut', 'out with'))
+    r"(?:came back|returned|got back|went back)(?:[\w ,']{0,40})(?:it was|it had|they were|they had|it's|was) gone", r"siphon\w*", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)")
 LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped",
                         # "left her purse on the table ... came back and it was gone" is a theft, not lost property
                         r"left (?:it|her \w+|his \w+|them) (?:on|in|at)(?![^.\n]{0,100}(?:came back|got back|returned|went back|walked back))",
@@ -273,7 +262,7 @@ VEHICLE_TAKEN = pattern(
     rf"(?:stole|steal\w*|taken|took|nicked|drove off in|drove away in) (?:her|his|their|the|a|my|\w+'s)? ?{VEHICLE}(?! \w+ from)(?!'s)",
     r"taken without consent", r"taken without (?:the )?owner'?s? consent", r"twoc",
     rf"{VEHICLE}(?: [\w()',-]+){{0,5}} (?:is |has |had |was )?gone (?:off|from)",
-    rf"{VEHICLE}(?: (?!and\b|with\b|from\b)[\w()',-]+){{1,5}} (?:was |has been |had been |were )?(?:stolen|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)", requires=('stol', 'taken', 'nicked', 'took', 'steal', 'drove', 'twoc', 'consent', 'gone'))
+    rf"{VEHICLE}(?: (?!and\b|with\b|from\b)[\w()',-]+){{1,5}} (?:was |has been |had been |were )?(?:stolen|nicked)(?! from (?:the |her |his |their |a |my )?(?:car|van|vehicle|boot|glove|footwell|inside|it)\b)")
 FROM_VEHICLE = pattern(
     rf"(?:from|out of|in) (?:her|his|their|the|a|my|\w+'s)? ?(?:parked )?{VEHICLE}(?! park)", r"glove ?box",
     rf"broke(?:n)? into (?:her|his|their|the|a|my)? ?{VEHICLE}", rf"{LOGGED_VEHICLE} (?:was |had been )?broken into",
@@ -307,9 +296,6 @@ ROBBERY = pattern(
     r"(?:with|holding|showed|produced|pulled|flashed|pointed) (?:a |the |his |her )?(?:knife|blade|gun|machete|weapon)(?:[\w', £]{0,80})(?:demanded|hand(?:ed)? (?:it |them |the \w+ )?over|draw out|withdraw|give (?:him|them) (?:his|her|the))",
     rf"(?:snatched|grabbed|took|pulled|yanked) {_STOLEN_ITEM}(?:[\w,']+ ){{0,12}}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
     r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
-    requires=("robb", "mugg", "point", "held", "give", "hand", "snatch", "grabbed", "took", "stole", "demand", "pockets", "or you",
-              "ran off", "made off", "hold", "taken", "run ", "made ", "rode", "drove", "sped", "came in", "walked in", "entered", "burst in",
-              "pushed", "shoved", "punched", "hit", "knocked", "kicked", "cornered", "surrounded", "pinned", "barged", "tripped", "headbutted", "yanked", "pulled"),
 )
 BUSINESS = pattern(r"lock-?up", r"shop", r"store", r"office", r"school", r"warehouse", r"pub", r"church", r"mosque", r"business",
                    r"premises", r"factory", r"unit", r"building site", r"community centre", r"club", r"restaurant", r"cafe",
@@ -332,14 +318,13 @@ BURGLARY = pattern(
     r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises) (?:were|was|had been|have been|has been) (?:entered|broken into)",
     r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock|shutter|roller shutter|hatch|cellar hatch|skylight|gate)s? (?:has |had |have |was |were )?(?:been )?(?:forced|jemmied|smashed open|kicked in|prised open|ripped off)",
     r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)",
-    r"(?:forced|pushed|barged|muscled) (?:their|his|her) way (?:in|into)", r"barged (?:in|into)", requires=('forced', 'pushed', 'barged', 'muscled', 'burgl', 'padlock', 'climb', 'door', 'window', 'lock', 'been in', 'came in', 'come in', 'get in', 'entered', 'broken into', 'break', 'broke', 'forc', 'enter', 'climb', 'came in', 'ransack', 'intruder', 'let ', 'got in', 'gone in', 'went in', 'walked into', 'tipped', 'turned over', 'rifled', 'entry', 'man in', 'male in', 'someone in', 'stranger in', 'woman in', 'upstairs', 'inside'))
+    r"(?:forced|pushed|barged|muscled) (?:their|his|her) way (?:in|into)", r"barged (?:in|into)")
 ATTEMPT_BURGLARY = pattern(
     r"attempt\w* (?:burglary|break[- ]in|to break in|to force|to get in|to gain entry|entry)", r"tried to (?:break in|force|get in|gain entry|open the (?:door|window)|jemmy)",
     r"jemmy marks", r"pry marks", r"trying the (?:back|front|patio|rear|side) door", r"tried to cut through", r"marks (?:on|around) the (?:door|lock|window)", r"(?:door|window|lock) (?:[\w']+ ){0,3}damaged (?:[\w']+ ){0,3}(?:no entry|not gained|did not get in)",
     r"failed to (?:get in|gain entry)", r"(?:door|window|lock) (?:was )?tampered with", r"(?:tried|trying|attempted) to (?:drill|snap|force|prise|pry|lever|kick|lift|jemmy|smash)",
     r"(?:kicked|forced|jemmied|damaged|bent) but (?:not opened|held|no entry|did not open|didn't open)", r"(?:no|not) (?:entry|access) (?:was )?(?:gained|made)",
     r"did not gain entry", r"did not get in", r"scared (?:them|him|her) off",
-    requires=("attempt", "tried", "jemmy", "pry", "trying", "entry", "marks", "access", "failed", "tampered", "nothing taken", "get in", "but", "scared"),
 )
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
                             r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
@@ -373,8 +358,7 @@ ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)",
                 r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
                 r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured|put|pushed|stuffed) (?:[\w']+ ){0,5}(?:and|then) (?:lit|lighting|set|ignited)",
                 r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)",
-                r"fire (?:was |has been )?(?:set|started|lit) (?:at|to|in|on|against)",
-                requires=("fire", "light", "alight", "ablaze", "arson", "torch", "burn", "lit", "petrol", "accelerant", "set", "start"))
+                r"fire (?:was |has been )?(?:set|started|lit) (?:at|to|in|on|against)")
 ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"electrical fault", r"candle", r"cigarette (?:end|butt)", r"bonfire")
 ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
                       r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants?", r"asleep", r"all out", r"family of \w+", r"smoke inhalation")
@@ -413,7 +397,7 @@ INTIMATE_IMAGES = pattern(
 )
 BLACKMAIL = pattern(r"blackmail\w*", r"sextortion", r"if (?:i|you|she|he) (?:don't|doesn't|do not|does not) (?:send|pay|transfer) (?:them|him|her|me|us)? ?(?:£\d+|money|cash)",
                     r"demand\w* (?:money|£\d+|\d+ pounds|payment|bitcoin|cash)\s(?:[\w']+ ){0,8}(?:or|otherwise|unless|else)",
-                    r"unless (?:she|he|they|you) (?:pays?|sends?|transfers?)", r"(?:pay|send) (?:him|her|them)? ?(?:£\d+|money|cash) or (?:he|she|they) would", requires=('blackmail', 'sextortion', '£', 'money', 'cash', 'pay', 'send', 'bitcoin', 'payment'))
+                    r"unless (?:she|he|they|you) (?:pays?|sends?|transfers?)", r"(?:pay|send) (?:him|her|them)? ?(?:£\d+|money|cash) or (?:he|she|they) would")
 THREATENING_MESSAGE = pattern(
     r"(?:text|message|letter|note|email|voicemail|post)s? (?:[\w']+ ){0,6}(?:saying|stating|reading|said)[ :\"']+(?:[\w']+ ){0,8}(?:watch your back|get what'?s coming|whats coming|be poisoned|be killed|be hurt|get hurt|burn|regret|be sorry|find you|know where you live)",
     r"(?:threatening|abusive and threatening|menacing) (?:messages?|texts?|emails?|letters?|voicemails?|posts?|comments?|calls?|phone calls?|notes?)",
@@ -432,8 +416,7 @@ BLADE = pattern(
     r"(?:knife|knives|blade|machete|lock ?knife|bladed article|zombie knife) in (?:his|her) (?:waistband|pocket|bag|sock|jacket|coat|rucksack)",
     r"(?:brought|took|had|carrying|carried) (?:a |an |his |her )?(?:[\w']+ )?(?:knife|blade|machete) (?:into|to|in) (?:school|the street|town|public|his bag|her bag|college)",
     r"(?:knife|machete|blade|lock ?knife|bladed article) (?:was )?found",
-    r"(?:had|has|with|keeps?) (?:a |an )?(?:[\w']+ )?(?:knife|machete|blade|bladed article|flick ?knife) (?:[\w']+ ){0,2}(?:in|on|down|under) (?:his|her|the) (?:[\w']+ )?(?:door pocket|pocket|waistband|bag|car|sock|jacket|coat|glove ?box|footwell|seat|belt)",
-    requires=('knife', 'knives', 'blade', 'machete', 'sword', 'cutter', 'razor'))
+    r"(?:had|has|with|keeps?) (?:a |an )?(?:[\w']+ )?(?:knife|machete|blade|bladed article|flick ?knife) (?:[\w']+ ){0,2}(?:in|on|down|under) (?:his|her|the) (?:[\w']+ )?(?:door pocket|pocket|waistband|bag|car|sock|jacket|coat|glove ?box|footwell|seat|belt)")
 OTHER_WEAPON = pattern(r"carrying (?:a |an )?(?:[\w']+ )?(?:baseball bat|bat|hammer|crowbar|iron bar|cosh|weapon)", r"knuckle[- ]?dusters?", r"batons?", r"cosh", r"nunchucks?", r"offensive weapons?", r"pepper spray", r"cs spray")
 PUBLIC_PLACE_CONTRARY = pattern(r"at (?:his|her|their) (?:home|house|flat)", r"in (?:his|her|their|the) (?:kitchen|bedroom|house|home|flat)")
 DRUGS_FOUND = pattern(
@@ -443,14 +426,14 @@ DRUGS_FOUND = pattern(
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|drugs|wraps|pills|resin|amphetamine) (?:was |were )?(?:found|recovered|seized)",
     r"(?:bag|bags|wraps?|deals?|quantity|amount|\d+ ?g|grams?|block|bar) (?:of )?(?:herbal |suspected |skunk )?(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice)",
     r"(?:cannabis|weed|skunk|cocaine|crack|heroin|mdma|ketamine|spice) (?:[\w']+ ){0,5}(?:found|recovered|seized|located)",
-    r"(?:green |brown )?(?:herbal|leafy) (?:matter|substance|material)(?: believed| smelling| suspected)?", requires=('herbal', 'leafy', 'cannabis', 'weed', 'skunk', 'cocaine', 'crack', 'heroin', 'mdma', 'ecstasy', 'ketamine', 'spice', 'amphetamine', 'drug', 'class', 'wraps', 'resin', 'pills', 'pwits', 'supply'))
+    r"(?:green |brown )?(?:herbal|leafy) (?:matter|substance|material)(?: believed| smelling| suspected)?")
 DRUG_SUPPLY = pattern(r"pwits", r"possession with intent to supply", r"line messages", r"deal line", r"handing (?:small )?packages", r"(?<!suspected )(?<!suspected drug )(?<!possible )(?<!reported drug )(?<!reporting drug )(?<!about drug )(?<!report drug )(?<!school )(?<!schools )dealing(?! with)", r"supplying", r"(?:selling|sells|sold) (?:drugs|cannabis|weed|cocaine|crack|heroin|wraps)", r"(?<!suspected )(?<!possible )drug deal\w*",
                       r"(?:dealer|deals) (?:drugs|from)", r"cannabis (?:farm|factory|grow)", r"growing cannabis", r"hand(?:ed|ing)? over (?:small )?(?:packages|wraps)")
 CANNABIS = pattern(r"cannabis", r"weed", r"skunk", r"resin", r"herbal (?:matter|substance|material)")
 NEGLECT = pattern(
     r"left (?:[\w']+ ){0,3}(?:children|child|kids|baby|toddler|infant|son|daughter|twins) (?:alone|unattended|home alone|on (?:their|his|her) own|by themselves)",
     r"neglect\w*", r"without food", r"locked (?:[\w']+ ){0,2}in (?:the |a )?(?:garden|room|cupboard|shed|bedroom)", r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,4}(?:no food|unfed|filthy|malnourished|starving|soiled)", r"cruelty to (?:a )?child\w*",
-    r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,3}(?:left|locked) (?:alone|in)", requires=('child', 'kid', 'baby', 'toddler', 'infant', 'son', 'daughter', 'twins', 'pupil', 'neglect', 'cruelty', 'food'))
+    r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,3}(?:left|locked) (?:alone|in)")
 KIDNAP = pattern(r"kidnap\w*", r"bundled (?:her |him )?into", r"held (?:her|him) (?:against (?:her|his) will|captive|hostage)",
                  r"locked (?:her|him) in (?:a|the|his) (?:room|house|flat|bedroom|car|boot)", r"forced (?:her|him) into (?:the|a|his) (?:car|van|vehicle)",
                  r"false(?:ly)? imprison\w*", r"(?:wouldn't|would not|did not|didn't) let (?:her|him) leave")
@@ -467,10 +450,10 @@ THREAT_TO_DAMAGE = pattern(r"or (?:it|the \w+|your \w+) (?:gets|will get|will be
     r"(?:said|says|shouted|told (?:[\w']+ ){1,2})(?: that)? (?:he|she|they) (?:would|will|'ll|was going to|is going to) (?:come back and )?(?:smash|damage|burn|torch|set fire|put (?:[\w']+ )?windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to) (?:smash|burn|torch|put your windows in|wreck)",
     r"put (?:every|all|all of|all the|the|your|ur) (?:[\w']+ )?windows? (?:in|through|thru|out)", r"put (?:every|all|all the) (?:[\w']+ ){0,2}windows? in (?:your|ur|her|his|the) (?:[\w']+ )?(?:house|car|van|flat|shop)",
-    r"(?:i'll|he'll|she'll|they'll|we'll|will|gonna|going to) (?:[\w']+ )?(?:do|smash|wreck|torch|burn|key|trash) (?:the|your|ur|her|his) (?:car|van|house|windows?|motor|shop|greenhouse)", requires=('put', 'do ', 'trash', 'smash', 'damag', 'burn', 'torch', 'fire', 'key', 'slash', 'window', 'brick', 'wreck'))
+    r"(?:i'll|he'll|she'll|they'll|we'll|will|gonna|going to) (?:[\w']+ )?(?:do|smash|wreck|torch|burn|key|trash) (?:the|your|ur|her|his) (?:car|van|house|windows?|motor|shop|greenhouse)")
 VIOLENT_DISORDER = pattern(r"\d+ (?:youths|males|men|people|lads) (?:[\w']+ ){0,2}fighting", r"mass brawl", r"brawl\w*", r"(?:group|gang|crowd) of (?:\d+ |several |numerous |ten |twenty |\w+ )?(?:males|people|men|youths|lads) (?:[\w']+ ){0,3}fighting",
                            r"(?:throwing|threw) (?:bottles|chairs|glasses|missiles) at each other", r"running battle", r"(?:large|mass|big|huge) fight", r"fight (?:involving|between) (?:\d+|a large|several|numerous|a group)", r"\d+-\d+ (?:people|males|men|youths) fighting",
-                           r"violent disorder", r"(?:bottles|chairs|glasses|missiles) (?:being )?thrown", requires=('brawl', 'fight', 'battle', 'each other', 'disorder', 'thrown'))
+                           r"violent disorder", r"(?:bottles|chairs|glasses|missiles) (?:being )?thrown")
 FRAUD_CONTRARY = pattern(r"action fraud")
 # a threat to kill an animal is not a threat to kill a person (OAPA 1861 s16); it may be harassment or 8R
 ANIMAL_THREATENED = pattern(r"(?:kill|murder|shoot|poison) (?:her|his|their|the|your|my|injured party's) (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)")
@@ -491,10 +474,9 @@ _VAP = "HOCR Violence against the person"
 HOMICIDE = pattern(r"(?:stab wounds?|injuries|gunshot wounds?)(?: \w+){0,6},? (?:[\w']+ ){0,3}(?:deceased|died|dead)", r"(?:i've|i have|has|had|he|she|they) (?:just )?killed (?:my|his|her|their|him|her)", r"murdered", r"suspicion of murder",
                    r"(?:stabbed|beaten|strangled|kicked) (?:[\w']+ ){0,3}to death", r"(?:female|male|victim|she|he) (?:was |is )?(?:pronounced )?(?:deceased|dead) (?:[\w']+ ){0,6}(?:stab|injur|assault|hit|attack)",
                    r"(?:fight|assault\w*|attack\w*|stabb\w*|kicked|beaten|punched)[^.\n]{0,80}(?:pronounced (?:dead|deceased|life extinct)|died (?:at|in|later|from)|later died)",
-                   r"(?:pronounced (?:dead|deceased|life extinct)|died)[^\n]{0,160}(?:kicked|stabbed|beaten|punched|attacked|assaulted) (?:him|her)", r"homicide (?:team|investigation|enquiry)", r"murder (?:team|investigation|enquiry)",
-                   requires=('kill', 'murder', 'death', 'dead', 'deceased', 'died', 'extinct', 'homicide'))
+                   r"(?:pronounced (?:dead|deceased|life extinct)|died)[^\n]{0,160}(?:kicked|stabbed|beaten|punched|attacked|assaulted) (?:him|her)", r"homicide (?:team|investigation|enquiry)", r"murder (?:team|investigation|enquiry)")
 ATTEMPTED_MURDER = pattern(r"attempted murder", r"tried to kill", r"trying to kill", r"attempt(?:ed)? to kill", r"(?:poured|doused) (?:petrol|fuel|accelerant) (?:over|on) (?:her|him)",
-                           r"not leaving (?:me )?alive", requires=('kill', 'murder', 'petrol', 'fuel', 'accelerant', 'alive'))
+                           r"not leaving (?:me )?alive")
 ENDANGERING_LIFE = pattern(r"spiked", r"administer\w* (?:a )?(?:poison|drug|noxious)", r"poison\w*", r"ghb", r"rohypnol")
 GROOMING = pattern(r"groom\w*", r"sexual messages", r"sexual questions", r"asked (?:him|her|my \w+) to (?:send|meet)",
                    r"(?:pictures|photos|pics|images) of (?:himself|herself) in (?:his|her) (?:boxers|underwear|bra|knickers|pants)", r"send (?:him |her )?(?:nudes|naked (?:pictures|photos|pics))", r"(?:arrange\w*|agreed|planned) (?:an? )?(?:arrangement )?to meet", r"sexual (?:chat|conversations?|images?) (?:with|from|to) (?:a |an |the )?(?:child|\d+ year old|girl|boy)")

@@ -54,7 +54,6 @@ THEFT_BY_EMPLOYEE = pattern(
     r"theft by (?:an )?employee", r"employee theft",
     r"(?:an |a |the |their )?(?:employee|member of staff|staff member|worker|cashier|warehouse worker|till operator|shop assistant|bar staff)"
     r" (?:[\w']+ ){0,8}(?:stealing|has been taking|had been taking|taking money|pocketing|loading (?:[\w']+ ){0,4}into (?:his|her) own|helping (?:himself|herself)|took|stole|skimming)",
-    requires=("employee", "staff", "worker", "cashier", "operator", "assistant"),
 )
 
 SOCIETY_RULES: tuple[OffenceRule, ...] = (
