@@ -40,7 +40,7 @@ def test_a_cue_within_a_range_finds_what_its_regex_finds_there():
 def test_the_heads_of_a_cue_come_from_optional_words_classes_and_contractions():
     assert literal_prefixes(r"\b(?:(?:an )?cat|[1-3] wraps)\b") == {"an ", "cat", "1 ", "2 ", "3 "}
     cue = pattern(r"(?:'d|'ll) smash", r"(?:the )?door kicked")
-    assert cue.heads == {"'d", "'ll", "the", "door"}
+    assert cue.heads == {"'d ", "'ll ", "the ", "door "}
     assert [m.group() for m in cue.finditer("he'd smash it. door kicked in")] == ["'d smash", "door kicked"]
 
 
@@ -54,3 +54,11 @@ def test_a_cue_that_could_start_anywhere_scans_the_text():
 def test_a_word_after_an_apostrophe_is_found_both_ways(word):
     cue = pattern(r"bout")
     assert [m.group() for m in cue.finditer(f"a {word} it")] == ["bout"]
+
+
+def test_a_head_followed_by_a_space_stands_for_that_whole_word_only():
+    cue = pattern(r"in possession of", r"punch\w*")
+    assert cue.heads == {"in ", "punch"}
+    assert cue.could_match("injured party punched")
+    assert cue not in points.candidate_starts("injured party was inside")
+    assert [m.group() for m in cue.finditer("found in possession of a knife, punches thrown")] == ["in possession of", "punches"]

@@ -75,15 +75,18 @@ def reading(doc: Normalised, start: int, is_statement: bool = False) -> str:
 def cue_readings(cues, doc: Normalised, is_statement: bool) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]] | None]:
     """Every asserted match of `cues` in the text, and the first one read otherwise (negated or
     hypothetical) with how it reads. Many rules share a cue (stealing, force), so it is read once per text."""
-    key = (id(cues), is_statement)
-    if key not in doc.memo:
-        asserted: list[tuple[int, int]] = []
-        first_other: tuple[str, tuple[int, int]] | None = None
-        for match in cues.finditer(doc.text):
-            how = reading(doc, match.start(), is_statement)
-            if how == ASSERTED:
-                asserted.append(match.span())
-            elif first_other is None:
-                first_other = (how, match.span())
-        doc.memo[key] = (asserted, first_other)
-    return doc.memo[key]
+    key = (cues, is_statement)
+    memo = doc.memo
+    found = memo.get(key)
+    if found is not None:
+        return found
+    asserted: list[tuple[int, int]] = []
+    first_other: tuple[str, tuple[int, int]] | None = None
+    for match in cues.finditer(doc.text):
+        how = reading(doc, match.start(), is_statement)
+        if how == ASSERTED:
+            asserted.append(match.span())
+        elif first_other is None:
+            first_other = (how, match.span())
+    memo[key] = found = (asserted, first_other)
+    return found

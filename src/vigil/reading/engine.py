@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from vigil.reading import context
 from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
 from vigil.reading.context import cue_readings
-from vigil.reading.points import PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point
+from vigil.reading.points import candidate_starts, PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point
 from vigil.reading.text import Normalised
 from vigil.reading.counting import ONE_CRIME_PER_INCIDENT
 from vigil.reading.victims import (MAIN, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
@@ -123,14 +123,18 @@ def _choose_code(rule: OffenceRule, doc: Normalised, act_span: tuple[int, int], 
     return code
 
 
-# each rule's first required cue: a rule whose first required cue cannot match is skipped without evaluating its points
-_TRIGGERS = [(rule, next((p.cues for p in rule.points if p.cues is not None and p.required), None)) for rule in RULES]
+# Each rule's required points that only a cue match can meet: when one of those cues cannot match
+# anywhere in the text (no word starts with one of its heads), the rule cannot be disclosed.
+_NEEDED_CUES = [(rule, frozenset(p.cues for p in rule.points
+                             if p.required and p.kind != PRESUMED and p.cues is not None and p.cues.heads is not None))
+                for rule in RULES]
 
 
 def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    for rule, trigger in _TRIGGERS:
-        if trigger is not None and not trigger.could_match(doc.text):
+    could_match = candidate_starts(doc.text)
+    for rule, needed in _NEEDED_CUES:
+        if not could_match.keys() >= needed:
             continue
         results: list[PointResult] = []
         evidence: list[tuple[int, int]] = []

@@ -20,6 +20,7 @@ PERSON, PROPERTY, STATE = "person", "property", "state"   # who the victim is, f
 # a word, or a contraction's tail ("'d", "'ll"): a cue may start at the apostrophe ("he'd smash")
 _WORD = re.compile(r"'?[a-z0-9_]+")
 _HEAD_LENGTH = 8
+_WHOLE_WORD = " "   # a head ending so stands for that whole word, not every word it begins
 
 
 class Cue:
@@ -44,7 +45,11 @@ class Cue:
                 if first is None:     # a stem that starts with punctuation: no head, so scan the text
                     heads = None
                     break
-                heads.add(first.group(0)[:_HEAD_LENGTH])
+                word = first.group(0)
+                if first.end() < len(stem) and len(word) < _HEAD_LENGTH:
+                    heads.add(word + _WHOLE_WORD)   # "in possession": the word "in" itself, not "injured"
+                else:
+                    heads.add(word[:_HEAD_LENGTH])  # "punch" of "punch\w*": any word starting so
             # every match starts with one of these characters: when the cue has to scan, saying so
             # up front lets the regex engine skip straight to candidate positions
             first_characters = "".join(sorted({stem[0] for stem in stems}))
@@ -129,27 +134,28 @@ class _CueIndex:
         for word in _WORD.finditer(text):
             token, position = word.group(), word.start()
             if token[0] == "'":     # "'bout": indexed as "'bout" here and as "bout" one character on
-                bare = token[1:]
-                cues = cues_for.get(bare)
-                self._note(starts, self._cues_starting(bare) if cues is None else cues, position + 1)
-            cues = cues_for.get(token)
-            self._note(starts, self._cues_starting(token) if cues is None else cues, position)
+                words = ((token, position), (token[1:], position + 1))
+            else:
+                words = ((token, position),)
+            for token, position in words:
+                cues = cues_for.get(token)
+                if cues is None:
+                    cues = self._cues_starting(token)
+                for cue in cues:
+                    found = starts.get(cue)
+                    if found is None:
+                        starts[cue] = [position]
+                    elif found[-1] < position:   # two heads of one cue can both start this word
+                        found.append(position)
         self.last_text, self.last_starts = text, starts
         return starts
-
-    @staticmethod
-    def _note(starts: dict[Cue, list[int]], cues: tuple[Cue, ...], position: int) -> None:
-        for cue in cues:
-            found = starts.get(cue)
-            if found is None:
-                starts[cue] = [position]
-            elif found[-1] != position:   # "'bout" and "bout" are one word
-                found.append(position)
 
     def _cues_starting(self, token: str) -> tuple[Cue, ...]:
         """The cues one of whose heads starts `token` ("punch" for "punched"), worked out once per word."""
         table = self._prefix_table()
         found: dict[Cue, None] = {}
+        for cue in table.get(token + _WHOLE_WORD, ()):
+            found[cue] = None
         for length in range(1, min(len(token), _HEAD_LENGTH) + 1):
             for cue in table.get(token[:length], ()):
                 found[cue] = None
