@@ -242,3 +242,10 @@ def test_vans_of_three_different_owners_are_three_crimes_section_d():
     result = read("Overnight the side windows of vans on Mill Road were smashed and power tools taken from each. "
                   "3 vans, 3 different owners.")
     assert crimes(result) == {"45": 3}
+
+
+def test_a_course_of_conduct_aimed_at_a_couple_is_one_crime_for_each_of_them():
+    # HOCR Stalking and harassment: one crime per victim per course of conduct (domain.md 1.9)
+    result = read("RP Mr and Mrs Hale. Neighbour at no 4 has since January shouted abuse at them over the fence most days "
+                  "and filmed them in the garden. Both say they are distressed")
+    assert crimes(result) == {"8L": 2}

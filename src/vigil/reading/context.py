@@ -18,7 +18,7 @@ ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 # victim or caller denies: a suspect's denial does not displace the victim's account (NCRS: the
 # balance of probabilities on the victim's report, domain.md 1.3).
 _NEGATOR = re.compile(
-    r"\b(?:no(?! (?:apparent |obvious |good )?reason| idea| trace| longer| doubt| fault)|not(?! only| for the first time)|never|nil|none|nothing|without|neither|nor|nobody|no one|didn't|did not|doesn't|does not|"
+    r"\b(?:no(?! (?:apparent |obvious |good )?reason| idea| trace| longer| doubt| fault|\.? ?\d)|not(?! only| for the first time)|never|nil|none|nothing|without|neither|nor|nobody|no one|didn't|did not|doesn't|does not|"
     r"wasn't|was not|weren't|were not|hasn't|has not|haven't|have not|hadn't|had not|isn't|is not|"
     r"aren't|cannot|can't|won't|unable to|den(?:y|ies|ied) any|no allegations? of)\b"
     r"|\b(?:injured party|victim|caller|informant|reporting person)\b[^,.;]{0,20}\b(?:denies|denied|deny)\b"
@@ -26,14 +26,16 @@ _NEGATOR = re.compile(
 # Modality that turns an act into a threat, wish, fear or condition.
 _MODAL = re.compile(
     r"\b(?:threat\w*|would(?! (?:often|regularly|always|constantly|frequently|repeatedly|sometimes|usually))|"
-    r"will|'ll|'d|going to|gonna|wants? to|wanted to|might|(?<!in )may(?! \d)|could|if|unless|"
+    r"will|'ll|'d|going to|gonna|wants? to(?! report| make a report)|wanted to(?! report| make a report)|might|(?<!in )may(?! \d)|could|if|unless|"
     r"in case|afraid (?:he|she|they)|fears? (?:he|she|they|that)|worried (?:he|she|they|that)|"
     r"scared (?:he|she|they|that)|should|plans? to|planning to|intends? to|promised to|or else|"
     r"advice|advised|how to|what (?:to do|happens)|prevent|in future|or (?:it|you|else|they)|"
     # the suspect's record, or a near miss, is not an act disclosed now
-    r"nearly|almost|narrowly|convictions? for|previous(?: convictions?)? for|history of|known for|wanted for|"
+    r"nearly|almost|narrowly|(?:won't|will not) know what|convictions? for|previous(?: convictions?)? for|history of|known for|wanted for|"
     r"(?:on )?bail for|on licence for|served time for|record for|doing time for|done time for|jailed for|imprisoned for|"
-    r"sentenced for|convicted (?:of|for)|released (?:from prison )?after|"
+    r"sentenced for|convicted (?:of|for)|released (?:from prison )?after|sent down (?:\w+ ){0,3}for|serv(?:ed|ing) (?:time|a sentence|\w+ (?:years|months)) for|(?:inside|locked up) for|"
+    # a request for how it is to be logged, not an account of what happened ("wants it reporting as stolen")
+    r"wants? (?:it|this|him|her|them) (?:\w+ )?(?:reporting|reported|logging|logged|recording|recorded|arrested|charged|done|prosecuted)(?: (?:as|for))?|"
     # a suspicion or an opinion about what happened is not the act itself
     r"thought|suspected|suspects that|(?:i|he|she|they) thinks? (?:this|it) (?:is|was)|says (?:it'?s|it is)|claims? (?:it'?s|it is))\b"
 )

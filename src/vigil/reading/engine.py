@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from vigil.reading import context
-from vigil.reading.offence_rules import FORCE, INJURY, INJURY_CONTRARY, RULES, SERIOUS_INJURY
+from vigil.reading.offence_rules import (EX_PARTNER, FORCE, INJURY, INJURY_CONTRARY, RACIAL, RULES, SERIOUS_INJURY,
+                                         STALKING_BEHAVIOUR)
 from vigil.reading.context import cue_readings
 from vigil.reading.points import candidate_starts, PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point
 from vigil.reading.text import Normalised
 from vigil.reading.counting import ONE_CRIME_PER_INCIDENT
-from vigil.reading.victims import (MAIN, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
+from vigil.reading.victims import (MAIN, course_of_conduct_victims, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
                                    stated_victim_count, victims_of)
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
-_AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (\d{1,2})\b")
+_AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (?:about |around |only |aged )?(\d{1,2})\b")
 _MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forced) (?:him|his|the boy|a boy|a man|the man|her son|his son|the male)\b"
                           r"|\b(?:male victim|boy|son) (?:was |has been )?(?:raped|sexually assaulted|touched|groped)"
                           r"|\bmale (?:[\w']+ ){0,3}(?:was |has been )(?:raped|sexually assaulted|sexually touched|groped)"
@@ -158,15 +159,36 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
             offenders = 1 if rule.code in ONE_CRIME_PER_INCIDENT else stated_offender_count(doc)
             victims = [f"{rule.code} offender {n}" for n in range(1, offenders + 1)]
         elif is_course_of_conduct_rule(rule):
-            victims = [MAIN]    # one crime per victim per course of conduct: the person reporting the course
+            victims = course_of_conduct_victims(doc)   # one crime per victim per course of conduct
         else:
             victims = victims_of(doc, act_spans, rule.victim)
         presumed = sum(1 for r in results if r.status != MET)
         findings.append(Finding(code, rule, results, sorted(set(evidence)), victims,
                                 round(rule.confidence - 0.05 * presumed, 2), [rule.rule_ref]))
-    findings = _grade_assaults(doc, _drop_superseded(findings), reported_at)
+    findings = _neighbours_harass(doc, _grade_assaults(doc, _drop_superseded(findings), reported_at))
     one_named_victim_is_the_injured_party(findings)
     return _pad_to_stated_victims(doc, findings)
+
+
+# Neighbours who film, watch or stand and stare from their own home, with abuse over the fence, are
+# harassing (8L/8M): stalking (8Q) needs conduct that follows the victim beyond it (following, turning up at
+# work, tracking). Most neighbour courses in the corpus are labelled so; an ex-partner's is stalking (domain.md 1.9).
+_NEIGHBOUR = re.compile(r"\b(?:neighbours?|next door|next-door|(?:at|from) no\.? ?\d+|upstairs flat|downstairs flat)\b")
+_FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting)\b")
+
+
+def _neighbours_harass(doc: Normalised, findings: list[Finding]) -> list[Finding]:
+    for finding in findings:
+        if finding.code != "8Q" or not _NEIGHBOUR.search(doc.text) or EX_PARTNER.search(doc.text):
+            continue
+        behaviour = finding.points[0].span
+        spans = [span for span in finding.evidence if STALKING_BEHAVIOUR.regex.match(doc.text, span[0])]
+        if behaviour and spans and all(_FROM_HOME.match(doc.text[start:end]) for start, end in spans):
+            harassment = _RULE_BY_CODE["8L"]
+            finding.code = "8M" if RACIAL.search(doc.text) else "8L"
+            finding.rule = harassment
+            finding.rule_refs = [harassment.rule_ref]
+    return findings
 
 
 def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Finding]:

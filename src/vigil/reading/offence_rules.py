@@ -103,22 +103,28 @@ THREAT_TO_KILL = pattern(
     r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
     r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)")
+# after a threat's verb: the thing threatened is property ("smash every window"), a threat to damage (59), not to a person
+_NOT_AT_PROPERTY = r"(?! (?:[\w']+ ){0,2}(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|place|stuff|things|garden|shop|motor)\b)"
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
     r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they|he'd|she'd|they'd) (?:would |will |'ll |was going to |is going to )?(?:come back and |come round and |bring (?:his|her|their) (?:boys|mates|brothers|friends) and )?"
     r"(?:punch|hit|stab|batter|beat|kick|hurt|smash (?:his|her|your) face|knock|do (?:her|him|them) in|break|attack|slap|harm|glass)",
-    r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to|we are going to) (?:punch|hit|stab|batter|beat|kick|hurt|smash|knock|do you|break|glass|slap)",
+    rf"(?:i'll|i will|i'm going to|i am going to|i'm gonna|we'll|we will|we're going to|we are going to) (?:punch|hit|stab|batter|beat|kick|hurt|smash|knock|do you|break|glass|slap){_NOT_AT_PROPERTY}",
     r"threatening (?:behaviour|manner|language|gestures?|her|him|them|staff|the injured party|injured party|the caller|caller|reporting person|towards)", r"threatened (?:her|him|them|staff|the injured party|injured party|customers|the caller|caller|reporting person|me)",
     r"(?:'d|will|'ll|would|going to|gonna) give (?:[\w']+ )?(?:a |an )?(?:slap|smack|kicking|beating|hiding|punch|good hiding)",
     r"squar\w* up", r"fists? raised", r"raised (?:his|her) fists?", r"brandish\w*", r"waving (?:a|the|his|her) (?:knife|bat|weapon|machete|hammer|bottle|blade)",
     r"burn (?:you|them|us) out", r"made threats", r"threats (?:of|to) (?:violence|harm)", r"intimidat\w*", r"aggressive(?:ly)? (?:and|towards|to)",
     r"(?:will|would|i'll|he'll|she'll|they'll|we'll|gonna|going to) (?:come back and )?(?:smash|stab|cut|hurt|batter|do|glass|knife|shank|beat) (?:you|her|him|them|your|her head|his head)(?! (?:[\w']+ )?(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|stuff|things)\b)",
-    r"(?:he|she|they|i|we)'d (?:smash|stab|cut|hurt|batter|do|glass|knife|beat|punch|hit|kick|break)",
-    r"(?:i'll|i will|i'm gonna|i'm going to|gonna) (?:come back and )?(?:stab|cut|hurt|batter|glass|knife|shank|smash|do)",
+    # a threat to smash the windows is a threat to damage property (59), not to a person
+    rf"(?:he|she|they|i|we)'d (?:smash|stab|cut|hurt|batter|do|glass|knife|beat|punch|hit|kick|break){_NOT_AT_PROPERTY}",
+    rf"(?:i'll|i will|i'm gonna|i'm going to|gonna) (?:come back and )?(?:stab|cut|hurt|batter|glass|knife|shank|smash|do){_NOT_AT_PROPERTY}",
     r"wav(?:ed|ing) (?:a |the |his |her )?(?:[\w']+ )?(?:bottle|knife|bat|weapon|hammer|machete|glass)", r"be waiting for (?:her|him|you)",
     r"shouting abuse", r"abus(?:e|ive|ing) (?:at|towards|to)", r"(?:shouted|shouting|screamed|yelled|directed) (?:[\w']+ ){0,2}(?:abuse|abusive|racist|threats|threatening|homophobic|slurs)(?: [\w']+){0,3} (?:at|towards)",
     r"(?:abuse|abusive|racist|homophobic|threatening) (?:comments|names|language|remarks|slurs) (?:at|towards|to)",
+    # said with "give"/"would ... and": "he'd rip it off and give her a kicking", "said he would rip it off her head and batter her"
+    r"give (?:her|him|you|u|ya|them) (?:a |an )?(?:good )?(?:kicking|beating|hiding|slap|smack|punch|battering|hammering|leathering)",
+    r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they)(?: would| will|'d|'ll| was going to| is going to) (?:[\w']+ ){1,6}and (?:punch|hit|stab|batter|beat|kick|hurt|glass|slap|smash|knock)",
     VIOLENT_THREAT_WORDS, REPORTED_VIOLENT_THREAT)
 COURSE = pattern(
     r"repeated(?:ly)?", r"constant(?:ly)?", r"continu\w*", r"persistent(?:ly)?", r"again and again",
@@ -236,7 +242,7 @@ TAKE = pattern(
     r"(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools|bikes|tv|watch|items|strimmer|mower|trees|plants|pots|parcels?) (?:[\w',]+ ){0,6}(?:taken|missing)(?! to\b)",
     r"(?:pallets?|stock|goods|tools|tool ?bags?|drills?|tobacco|vapes|cigarettes|alcohol|electricals|cash|money|jewellery|purse|wallet|handbag) (?:[\w'£,]+ ){0,6}gone",
     r"pass(?:ed|ing) (?:the )?(?:tills|checkouts?|all points of (?:sale|payment))", r"(?:concealed|hid|hiding|stuffed|put) (?:[\w']+ ){0,4}(?:in|into|up) (?:her|his|their) (?:bag|coat|jacket|pockets?|top|trousers|pram|pushchair)",
-    r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:\S+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left)",
+    r"(?:pick|picked|picking) (?:it|the parcel|them|the bag|the bike) up (?:\S+ ){0,10}(?:walk(?:ed)? off|walked away|ran off|drove off|made off|left|put(?:ting)? (?:it|them) (?:in|into|under))",
     r"(?:came back|returned|got back|went back)(?:[\w ,']{0,40})(?:it was|it had|they were|they had|it's|was) gone", r"siphon\w*", r"parcels? (?:[\w']+ ){0,4}(?:taken|stolen|nicked|gone|missing)")
 LOST_CONTRARY = pattern(r"lost (?:her|his|my|their|a|the) (?:[\w']+ )?(?:phone|wallet|purse|bag|keys|handbag|card|bike|ring|watch|jewellery|laptop|passport)", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped",
                         # "left her purse on the table ... came back and it was gone" is a theft, not lost property
@@ -267,6 +273,7 @@ FROM_VEHICLE = pattern(
     rf"(?:from|out of|in) (?:her|his|their|the|a|my|\w+'s)? ?(?:parked )?{VEHICLE}(?! park)", r"glove ?box",
     rf"broke(?:n)? into (?:her|his|their|the|a|my)? ?{VEHICLE}", rf"{LOGGED_VEHICLE} (?:was |had been )?broken into",
     r"catalytic converters?", r"number plates?",
+    rf"{LOGGED_VEHICLE}(?: (?!and\b|with\b)[\w',]+){{0,8}} (?:side |back |rear |front |sliding )?(?:doors?|locks?|windows?) (?:was |were |has been |had been )?(?:peeled|punched|forced|smashed|broken|jemmied|drilled|prised|put in)",
     rf"windows? of (?:the |her |his |their |[\w']+ )?{VEHICLE}s? (?:[\w']+ ){{0,5}}(?:smashed|broken|put in)", rf"{VEHICLE}s? (?:[\w']+ ){{0,6}}(?:windows? (?:smashed|broken)|broken into)", rf"{LOGGED_VEHICLE}(?:'s)? windows? (?:was |were )?smashed", r"(?:from|in) the footwell", r"tools? (?:from|out of) (?:the|his|her) van",
 )
 INTERFERING = pattern(r"(?:trying|tried|trying the|pulling|pulled|testing) (?:car |vehicle )?door handles",
@@ -327,6 +334,8 @@ ATTEMPT_BURGLARY = pattern(
     r"did not gain entry", r"did not get in", r"scared (?:them|him|her) off",
 )
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
+                            # the door was kicked in but nobody entered: criminal damage, not burglary
+                            r"(?:has not|hasn't|had not|hadn't|didn't|did not|never) (?:come|came|gone|got|get|went|go) (?:in|inside|into the (?:house|flat|property|home))\b",
                             r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
                             rf"{LOGGED_VEHICLE} (?:was |were |had been |has been |have been )?broken into", r"intruder alarm", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
 DISTRACTION = pattern(r"(?:said|saying|claiming|claimed|says) (?:he|she|they) (?:was|were|is|are) from (?:the )?(?:[\w']+ )?(?:water|gas|council|electric\w*|board|energy|utility|utilities|housing)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
@@ -363,7 +372,7 @@ ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"e
 ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
                       r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants?", r"asleep", r"all out", r"family of \w+", r"smoke inhalation")
 SEXUAL_ASSAULT = pattern(
-    r"sexual(?:ly)? assault\w*", r"grop\w*", r"indecent(?:ly)? assault\w*",
+    r"sexual(?:ly)? assault\w*", r"grop\w*", r"indecent(?:ly)? assault\w*", r"sexually abus\w*", r"abused (?:her|him|me) sexually",
     r"touch(?:ed|ing)? (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|genitals|vagina|penis|crotch|private parts?|privates|chest|thighs?|between (?:her|his) legs|inner thigh)",
     r"touch(?:ed|ing)? (?:her|him|me) (?:sexually|inappropriately|intimately)", r"(?:grabbed|squeezed|slapped|pinched|touched|groped) (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|crotch|genitals|penis|private parts|privates)",
     r"touched (?:her|him|me) sexually", r"hand on (?:her|his|my) (?:inner )?thigh", r"hand (?:up|inside) (?:her|his|my) (?:skirt|dress|top|shorts)",
@@ -488,7 +497,8 @@ FRAUD = pattern(r"cloned", r"card details (?:have been |were |had been )?used", 
 CARD_FRAUD = pattern(r"card", r"bank account", r"online banking", r"debit", r"credit card", r"contactless", r"(?:safe|his|her|their|my) account", r"account (?:was |had been )?(?:emptied|compromised|accessed)")
 MACHINE = pattern(r"coin box(?:es)?", r"meters?", r"vending machines?", r"fruit machines?", r"cash machines?", r"parking meters?", r"gas meter", r"arcade machines?", r"charity box")
 MAIL = pattern(r"royal mail", r"sorting (?:office|frame)", r"postal worker", r"postman", r"mail ?bags?", r"birthday cards containing")
-IN_DWELLING = pattern(r"carer", r"cleaner", r"lodger", r"house ?guest", r"visitor", r"builders?", r"tradesm[ae]n", r"workm[ae]n")
+# the person let in, named as such ("her carer", "the builders"), not the caller's own trade ("rp builder")
+IN_DWELLING = pattern(r"(?:the|a|an|her|his|their|my|our) (?:[\w']+ )?(?:carers?|cleaners?|lodgers?|house ?guests?|visitors?|builders?|tradesm[ae]n|workm[ae]n)")
 
 RULES: tuple[OffenceRule, ...] = (
     OffenceRule("1", (Point("unlawful killing", HOMICIDE),), f"Common law murder; {_VAP}", supersedes=("5D", "8N", "105A", "2")),

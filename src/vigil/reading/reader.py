@@ -79,7 +79,7 @@ def _add_model_offences(findings: list[engine.Finding], prediction, model: Offen
             code = model.codes[column]
             if code not in found:
                 findings.append(_model_finding(model, doc, code, float(offence_probabilities[column]), code))
-    if not findings and float(crime_probability) >= model.crime_threshold:
+    if not findings and float(crime_probability) >= model.crime_threshold and not situations.explained_without_crime(doc):
         column = int(offence_probabilities.argmax())
         findings.append(_model_finding(model, doc, model.codes[column], float(crime_probability), None))
 

@@ -31,11 +31,17 @@ OVERRIDING_REASONS = (
              r"(?:passed|referred|transferred|sent|handed) (?:\w+ ){0,4}to (?:the )?(?:btp|british transport police)", r"british transport police to (?:record|deal)",
              r"(?:advised|told|referred|directed|signposted|details passed to|passed to|reported to|report to|contact) (?:[a-z]+ ){0,2}(?:police|constabulary)(?! (?:station|officers?|van|car|were|are|attended))",
              r"police scotland", r"psni", r"(?:as|is) (?:his|her|their|my|our) local force", r"(?:wanted|wants) to report (?:it )?(?:here|locally)",
-             r"who will record", r"(?:so )?reporting it here", r"(?:didn't|did not) report it (?:down there|up there|there|at the time)",
+             r"who will record", r"(?:so )?reporting it here", r"(?:didn't|did not) report it (?:down there|up there|there)",
              r"(?:just )?got (?:back )?home and (?:wanted|want) to report", r"(?:i|he|she|they) (?:live|lives) (?:now )?in \w+(?: \w+)? (?:now )?so (?:reporting|i'm reporting|wanted to report)",
              r"(?:transfer|transferred|pass|passed|refer|referred) (?:\w+ ){0,3}to (?:[a-z]+ ){1,3}(?:police|constabulary|force)",
              r"(?:passed|referred|transferred|sent|handed) (?:over )?to (?:[a-z]+ ){1,3}to (?:record|deal|investigate)", r"(?:informed|notified) and (?:have|has) taken the report",
-             r"(?:police|constabulary) (?:contacted|informed|notified)[\w, ]{0,60}(?:will record|to record|their ref)")),
+             r"(?:police|constabulary) (?:contacted|informed|notified)[\w, ]{0,60}(?:will record|to record|their ref)",
+             # the victim was away when it happened and reports at home (NCRS Annex A: recorded where it occurred)
+             r"(?:on|while on|was on|during) (?:a |my |our |his |her |their )?(?:holiday|stag do|hen do|stag weekend|hen weekend|weekend away|trip away) (?:in|to|at) ",
+             r"while (?:he|she|i|they|we) (?:was|were) (?:on holiday|away on holiday|visiting (?:family|friends|relatives))",
+             r"(?:only |just )?(?:reporting|reported|report(?:ing)? it) (?:now|today|here) (?:that |as |because |now )?(?:he|she|i|they|we)(?:'s|'m|'re| is| am| are| was)? (?:back |now )?(?:home|here)",
+             r"(?:because|as|since) (?:i|he|she|they|we) (?:live|lives) (?:round )?here", r"(?:live|lives) here so (?:rang|called|reported|is reporting)",
+             r"(?:has|have) come back (?:home )?to [a-z]+", r"(?:i|he|she|they|we) (?:only )?got (?:back )?home (?:today|yesterday|last night|this morning)")),
     ("credible evidence to the contrary", "NCRS recording test (b): credible evidence to the contrary immediately available (domain.md 1.3)",
      pattern(r"cctv (?:[\w-]+ ){0,5}(?:shows?|showed|confirms?|confirmed) (?:\w+ ){0,6}(?:no (?:offence|assault|crime|contact|theft|one)|not|nothing|nobody|(?:she|he|(?:the )?injured party|(?:the )?caller|they) (?:fell|tripped|dropped|left|gave|was the aggressor))",
              r"(?:cctv|footage|body worn video|bwv|video|dashcam|ring doorbell) (?:\w+ ){0,3}(?:shows?|showed|confirms?|confirmed|proves?) (?:\w+ ){0,5}(?:fell|tripped|self[- ]defen[cs]e|no (?:offence|crime|assault))",
@@ -50,13 +56,16 @@ OVERRIDING_REASONS = (
              r"(?:bike|car|phone|item|it|bag|wallet|purse|van|vehicle) (?:is |was |now )?back (?:home|now|safe|with)",
              r"(?:cctv|bwv|footage|video)[^\n]{0,200}(?:lost (?:his|her) footing|losing (?:his|her )?footing|fell over (?:on (?:his|her) own|by (?:himself|herself))|tripped)",
              r"(?:cctv|bwv|footage|video)[^\n]{0,160}\bno (?:headbutt|punch|strike|blow|kick|push|assault|contact)",
+             r"(?:cctv|bwv|body worn video|footage|video)[^\n]{0,200}(?:no (?:physical )?contact|(?:never|not|doesn't|does not) (?:\w+ ){0,5}touch\w*)(?: \w+){0,3} at any (?:point|time)",
+             r"(?:was |were |has been |had been )?handed in (?:to|at|behind|by)", r"lost property (?:office |department |team )?(?:have|has|had) (?:got )?(?:it|them)\b",
+             r"found (?:under|down the side of|down the back of|behind) (?:the|a|her|his|their) ",
              r"(?:all )?(?:items|goods) (?:were )?(?:scanned and )?paid for", r"as agreed",
              # the missing item turned up with its owner (not "cannabis found in his jacket")
              r"(?:wallet|purse|phone|keys|bag|handbag|card|cards|ring|watch|jewellery|it|them) (?:was |were |has been |had been )?found (?:in (?:her|his|their) (?:own )?(?:coat|jacket|handbag|drawer|room|van|car|house|pocket)|under |down the back|behind )",
              r"found (?:the |her |his |my |their )?(?:wallet|purse|phone|keys|bag|handbag|card|ring|watch) (?:in (?:her|his|their) (?:own )?(?:coat|jacket|handbag|drawer|room|van|car|house|pocket)|under |down the back|behind )",
              r"(?:husband|wife|partner|son|daughter|brother|sister|dad|mum|father|mother|flatmate) (?:had |has )?(?:collected|picked up|taken|moved|borrowed) (?:it|them|the \w+)",
              r"forgot where (?:he|she|they) (?:left|parked|put)", r"(?:false|faulty) alarm", r"alarm fault\w*", r"(?:phone|item|car|bike) (?:was )?intact",
-             r"never touched (?:it|her|him)", r"borrowed (?:them|it) (?:\w+ ){0,5}(?:as agreed|with permission)", r"admit\w* (?:he|she) (?:said|made) it",
+             r"borrowed (?:them|it) (?:\w+ ){0,5}(?:as agreed|with permission)", r"admit\w* (?:he|she) (?:said|made) it",
              r"(?:it|car|bike|phone|item|bag) was found (?:by|at|in|on|locked)", r"(?:had|has) borrowed (?:it|them)", r"no sign of (?:forced )?entry,? (?:and )?nothing (?:taken|missing|stolen)", r"found it (?:under|behind|in|at)", r"(?:verified|confirmed|established) (?:\w+ ){0,4}no (?:offence|crime)",
              r"(?:was|had been) (?:given|lent|borrowed) (?:with|by) (?:permission|consent)", r"had permission to",
              r"(?:bank|store|shop|company) (?:\w+ ){0,3}(?:confirm\w*|records show) (?:\w+ ){0,6}(?:no (?:theft|offence)|(?:was|were) (?:paid|returned|refunded))")),
@@ -68,7 +77,11 @@ OVERRIDING_REASONS = (
              r"no (?:assault|offence|crime) alleged", r"nothing criminal (?:disclosed|alleged|happened)", r"no allegations? (?:made|of (?:assault|an offence))",
              r"(?:does not|doesn't|did not|will not|won't|refuses to|refused to) (?:wish to |want to )?(?:\w+ ){0,4}confirm", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record",
              r"(?:says|said|states|stated|confirms?|confirmed|told (?:the )?officers?) (?:that )?(?:nothing (?:like that |of the sort |of that )?(?:has )?happened|it (?:did not|didn't) happen|it was (?:a |just a )?joke|(?:her|his|their) friend (?:has )?got it wrong|no(?:thing)? sexual (?:activity|happened|took place))",
-             r"n100 (?:created|raised|recorded)", r"traced (?:[\w', ]{0,120})(?:nothing (?:like that )?happened|it was (?:a |just a )?joke|(?:did not|didn't) happen)")),
+             r"n100 (?:created|raised|recorded)", r"traced (?:[\w', ]{0,120})(?:nothing (?:like that )?happened|it was (?:a |just a )?joke|(?:did not|didn't) happen)",
+             # the traced victim's own account: it was consensual, nothing happened, a friend misunderstood
+             r"(?:is |was )?(?:clear|adamant|insists?|insisted|maintains?|certain) (?:that )?nothing (?:\w+ )?happened", r"(?<!non-)(?<!non )consensual sex",
+             r"(?:it|sex|this) was (?:fully |entirely )?(?<!non-)consensual", r"made (?:it|the whole thing|the story|it all) up", r"(?:got|has) (?:the )?wrong (?:end of the stick|idea)",
+             r"no disclosure (?:made|of|was made)?")),
     # HOCR General Rules, Section A / schools protocol (domain.md 1.3, flowchart step 7): minor incidents
     # in school dealt with by the school are not recorded
     ("dealt with by the school (schools protocol)", "NCRS schools protocol: a minor incident in school dealt with by the school is not recorded (domain.md 1.3)",
@@ -178,6 +191,17 @@ def read_situation(doc: Normalised, opening_code: str | None) -> Situation:
         vulnerability=[(name, span) for name, cues in VULNERABILITY.items() if (span := _first_asserted(doc, cues))],
         already_reported=[doc.sentence_of(m.start()) for m in ALREADY_REPORTED.finditer(doc.text)],
     )
+
+
+# Reasons specific enough to explain a report on their own; "noise nuisance" is not (its cues, such as
+# "youths" or "shouting", are in many crime reports too).
+_EXPLAINING_REASONS = tuple((reason, cues) for reason, cues in NON_CRIME_REASONS if reason != "noise nuisance")
+
+
+def explained_without_crime(doc: Normalised) -> bool:
+    """The narrative states a reason that is not a crime (lost, welfare, a traffic matter, a civil
+    dispute...): when the rules found no offence either, the model's backstop does not override it."""
+    return any(_first_asserted(doc, cues) for _, cues in _EXPLAINING_REASONS)
 
 
 def non_crime_reason(doc: Normalised) -> str:

@@ -151,6 +151,19 @@ def _distinct_labels(pattern: re.Pattern, text: str) -> int:
     return len(labels) if len(labels) >= 2 else 0
 
 
+# A course of conduct aimed at a couple who report it together ("Mr and Mrs Iqbal", "him and his wife",
+# "both victims give statements"): one crime per victim per course (HOCR Stalking and harassment, domain.md 1.9).
+_COUPLE_TARGETED = re.compile(r"\b(?:mr (?:and|&) mrs|(?:him|her|me) and (?:his|her|my) (?:wife|husband|partner)|(?:they|them) both|"
+                              r"both (?:victims|of them|say|said|give|gave|have|are|were|feel|now)|"
+                              r"(?:at|on|to) (?:them|both) (?:both )?(?:every|each|whenever|most)|the couple)\b")
+
+
+def course_of_conduct_victims(doc: Normalised) -> list[str]:
+    """The victims of one course of conduct: the person reporting it, and their partner when the log
+    says the conduct was aimed at both of them."""
+    return [MAIN, "victim 2"] if _COUPLE_TARGETED.search(doc.text) else [MAIN]
+
+
 def stated_victim_count(doc: Normalised) -> int:
     """Victims the log counts or numbers ("three victims", "IP1 ... IP2"); 0 when it does neither."""
     return max(max((_NUMBER[m.group(1)] for m in _COUNTED_VICTIMS.finditer(doc.text)), default=0),
