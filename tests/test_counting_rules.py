@@ -249,3 +249,9 @@ def test_a_course_of_conduct_aimed_at_a_couple_is_one_crime_for_each_of_them():
     result = read("RP Mr and Mrs Hale. Neighbour at no 4 has since January shouted abuse at them over the fence most days "
                   "and filmed them in the garden. Both say they are distressed")
     assert crimes(result) == {"8L": 2}
+
+
+def test_four_huts_each_with_a_different_owner_are_four_crimes():
+    # HOCR Section D: one crime per victim (each owner)
+    result = read("BEACH HUT ASSOCIATION REPORT OVERNIGHT GRAFFITI ON 4 BEACH HUTS, EACH WITH A DIFFERENT OWNER")
+    assert sum(crimes(result).values()) == 4

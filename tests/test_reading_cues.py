@@ -62,3 +62,11 @@ def test_a_head_followed_by_a_space_stands_for_that_whole_word_only():
     assert cue.could_match("injured party punched")
     assert cue not in points.candidate_starts("injured party was inside")
     assert [m.group() for m in cue.finditer("found in possession of a knife, punches thrown")] == ["in possession of", "punches"]
+
+
+def test_no_cue_alternative_needs_a_space_after_its_last_word():
+    # "padlock cut (?:off )?" never matched "padlock cut." : the space belonged inside the optional group
+    trailing = re.compile(r"(?<=[^\\]) \(\?:[^()]*\)\?(?=\||\)\\b$)")
+    found = [cue.regex.pattern[max(0, m.start() - 40):m.end()] for cue in points._CUE_INDEX._cues
+             for m in trailing.finditer(cue.regex.pattern)]
+    assert found == []

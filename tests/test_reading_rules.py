@@ -457,3 +457,65 @@ def test_a_parcel_picked_up_and_put_in_a_pram_is_stolen():
 
 def test_a_house_number_is_not_a_negation():
     assert crimes(read("male at no 4 punched him in the face, nose bleeding")) == {"8N": 1}
+
+
+def test_a_pint_glass_smashed_into_his_face_is_wounding_with_intent_not_damage_to_the_glass():
+    result = read("IP stood at the bar when a male smashed a pint pot into the side of his face, 6cm laceration, needs maxfax surgery")
+    assert crimes(result) == {"5D": 1}
+
+
+def test_punching_her_until_she_let_go_of_her_bag_is_robbery():
+    result = read("lad snatched her handbag on Hyde Rd. she held onto the strap and he punched her in the arm until she let go")
+    assert crimes(result) == {"34B": 1}
+
+
+def test_grabbing_a_childs_arm_and_telling_her_to_get_in_the_van_is_attempted_abduction():
+    result = read("pupil (10) told teacher a man in a white van pulled up, grabbed her arm and told her to get in, she pulled free and ran")
+    assert crimes(result) == {"13": 1}
+
+
+def test_refusing_to_let_her_out_of_the_car_is_false_imprisonment():
+    result = read("CALLER WHISPERING, EX PARTNER WONT LET HER OUT OF THE CAR, HAS CHILD LOCKED THE DOORS, DRIVING AROUND")
+    assert crimes(result) == {"36": 1}
+
+
+def test_a_quad_bike_taken_from_a_barn_is_burglary_not_a_pedal_cycle_theft():
+    result = read("Farmer reports his quad bike taken from the barn overnight, padlock cut. Farm is a working business")
+    assert crimes(result) == {"30C": 1}
+
+
+def test_a_church_hall_entered_and_a_laptop_taken_is_a_business_and_community_burglary():
+    result = read("KEYHOLDER FOR CHURCH HALL REPORTS SIDE WINDOW SMASHED AND HALL ENTERED OVERNIGHT, LAPTOP AND CASH TIN TAKEN")
+    assert crimes(result) == {"30C": 1}
+
+
+def test_a_burning_rag_through_the_letterbox_of_an_occupied_house_is_arson_endangering_life():
+    result = read("999 SOMEONE HAS PUSHED A BURNING RAG THROUGH THE LETTERBOX, HALLWAY CARPET ALIGHT, FAMILY OF 4 UPSTAIRS")
+    assert crimes(result) == {"56A": 1}
+
+
+def test_85mph_through_the_30_and_overtaking_on_a_blind_bend_is_dangerous_driving():
+    result = read("ANPR hit on stolen-plated Audi, failed to stop, 85mph through the 30, overtook on the blind bend by the school")
+    assert crimes(result) == {"802": 1}
+
+
+def test_multiple_calls_to_the_police_are_not_harassment():
+    result = read("MULTIPLE CALLS LARGE FIGHT OUTSIDE THE TAKEAWAY, 10+ MALES, BOTTLES BEING SWUNG, PUBLIC TERRIFIED")
+    assert crimes(result) == {"62A": 1}
+
+
+def test_threatening_to_stab_him_to_death_is_a_threat_to_kill():
+    result = read("service user has received voice notes from his cousin saying he will come round and stab him to death. he is terrified")
+    assert "3B" in crimes(result)
+
+
+def test_dead_meat_is_not_a_threat_to_kill():
+    result = read("snapchat messages to pupil (15): we're gonna jump you after school and cut your hair off, you're dead meat")
+    assert "3B" not in crimes(result)
+
+
+def test_an_ex_stalking_her_and_messaging_her_new_partner_are_two_courses_two_victims():
+    # HOCR Stalking and harassment: one crime per victim per course of conduct (domain.md 1.9)
+    result = read("Her ex has for the last month been messaging her daily from new numbers and turned up at her house twice. "
+                  "He has also been messaging her new partner on snapchat every few days calling him a nonce")
+    assert crimes(result) == {"8Q": 1, "8L": 1}

@@ -165,7 +165,7 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
         presumed = sum(1 for r in results if r.status != MET)
         findings.append(Finding(code, rule, results, sorted(set(evidence)), victims,
                                 round(rule.confidence - 0.05 * presumed, 2), [rule.rule_ref]))
-    findings = _neighbours_harass(doc, _grade_assaults(doc, _drop_superseded(findings), reported_at))
+    findings = _new_partner_harassed(doc, _neighbours_harass(doc, _grade_assaults(doc, drop_superseded(findings), reported_at)))
     one_named_victim_is_the_injured_party(findings)
     return _pad_to_stated_victims(doc, findings)
 
@@ -175,6 +175,26 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
 # work, tracking). Most neighbour courses in the corpus are labelled so; an ex-partner's is stalking (domain.md 1.9).
 _NEIGHBOUR = re.compile(r"\b(?:neighbours?|next door|next-door|(?:at|from) no\.? ?\d+|upstairs flat|downstairs flat)\b")
 _FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting)\b")
+
+
+# An ex-partner's course against the victim is stalking (8Q); the same person's messages, calls or visits
+# aimed at her new partner are a second course against a second victim: harassment, 8L (domain.md 1.9).
+_NEW_PARTNER_TARGETED = re.compile(
+    r"\b(?:messag\w*|ring\w*|rang|call\w*|text\w*|threaten\w*|turn\w* up at|contact\w*|abus\w*|visits? to|follow\w*)"
+    r"(?: [\w']+){0,3} (?:her|his|their) new (?:partner|boyfriend|girlfriend|bf|gf|husband|wife)\b")
+
+
+def _new_partner_harassed(doc: Normalised, findings: list[Finding]) -> list[Finding]:
+    stalking = next((f for f in findings if f.code == "8Q"), None)
+    if stalking is None or any(f.code == "8L" for f in findings):
+        return findings
+    match = _NEW_PARTNER_TARGETED.search(doc.text)
+    if match is None or not EX_PARTNER.search(doc.text):
+        return findings
+    harassment = _RULE_BY_CODE["8L"]
+    points = [PointResult(harassment.points[0].name, MET, match.span())] + stalking.points[1:]
+    return findings + [Finding("8L", harassment, points, [match.span()], ["victim 2 (new partner)"], harassment.confidence - 0.1,
+                               [harassment.rule_ref])]
 
 
 def _neighbours_harass(doc: Normalised, findings: list[Finding]) -> list[Finding]:
@@ -207,7 +227,7 @@ def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Fin
 
 
 _ASSAULT_GRADES = ("5D", "8N", "105A")          # most serious first
-_RULE_BY_CODE = {rule.code: rule for rule in RULES}
+RULE_BY_CODE = _RULE_BY_CODE = {rule.code: rule for rule in RULES}
 
 
 def is_course_of_conduct_rule(rule: OffenceRule) -> bool:
@@ -281,7 +301,7 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
     return [f for f in findings if f.rule.code not in _ASSAULT_GRADES] + list(graded.values())
 
 
-def _drop_superseded(findings: list[Finding]) -> list[Finding]:
+def drop_superseded(findings: list[Finding]) -> list[Finding]:
     """A more specific offence replaces the general one it contains (ABH contains the assault,
     burglary the theft, stalking the harassment): the same facts are one offence, not two."""
     superseded = {code for f in findings for code in f.rule.supersedes}

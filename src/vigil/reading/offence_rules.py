@@ -31,7 +31,7 @@ _OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |r
             r"(?:door|doors|car|van|vehicle|window|windows|wall|walls|fence|gate|bin|bins|tv|television|mirror|mirrors|windscreen|"
             r"table|property|glass|panel|cupboard|furniture|tyres?|wheel|bike|counter|ball|shutter|screen|ceiling|floor|can|cans|bottle|bottles|football|stones?|lock|locks)\b")
 FORCE = pattern(
-    rf"(?:(?<!lock )(?<!locks )(?<!barrel )punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?|shov\w*|thump\w*|smack\w*|"
+    rf"(?:(?<!lock )(?<!locks )(?<!barrel )punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?(?! (?:a |the |an |some )?(?:burning |lit |lighted )?(?:rag|rags|letters?|notes?|leaflets?|paper|button|buttons|pram|pushchair|buggy|trolley|bike|through)\b)|shov\w*|thump(?:ed|ing|s)? (?:her|him|me|them|the|his|my|a|an|\w+ in)|smack\w*|"
     rf"whack\w*|elbow\w*|kneed|struck|strike|strikes|beat|beaten|beating|battered)(?!\s+(?:(?:in|over|down|through)\s+)?{_OBJECTS})(?!\s+(?:\d+|a|two|three|several) holes?)(?! (?:a|the) (?:ball|counter|bin))"
     r"(?! and run)",
     r"grab(?:bed|bing|s)? (?:her|him|me|hold of (?:her|him)|the injured party|his|her) ?(?:by|arm|neck|throat|hair|wrist|face|collar)?",
@@ -42,7 +42,9 @@ FORCE = pattern(
     r"pinned (?:her|him) (?:down|against|to)|poked (?:her|him)|actual bodily harm|grievous bodily harm|battery|stabb\w*|stab(?! wounds?)|slashed (?:her|him|at)",
     r"(?:threw|thrown) (?:her|him|me) (?:down|across|against|into|onto|to|out)", r"lunged at", r"went for (?:her|him|me|them)", r"swung (?:a punch|at)", r"twisted (?:her|his|my) arms?",
     r"forearm (?:across|against) (?:her|his|my) (?:throat|neck)", r"(?:punched|hit|kicked|slapped) (?:in|on) the (?:face|head|stomach|back(?! door| gate| window| garden)|chest|leg|arm|ribs|mouth|eye|side|groin|shin|neck|body|jaw|nose)",
-    r"glassed", r"bottled", r"lashed out", r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
+    r"glassed", r"bottled", r"lashed out",
+    r"(?:smashed|shoved|rammed|pushed|thrust) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in) (?:the side of )?(?:his|her|my|their|the injured party's) (?:face|head|neck)",
+    r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)", r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"drag(?:ged)? (?:a|the) (?:woman|man|female|male|girl|boy)",
     r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon",
     # force apprehended: a fist raised or a punch swung with apparent immediacy is a common assault
@@ -75,6 +77,10 @@ SERIOUS_INJURY = pattern(
     r"knocked (?:her|him) out", r"stamp(?:ed|ing) on (?:his|her) head", r"machete", r"with intent",
     r"(?:hit|struck|beat\w*|attacked|assaulted) (?:[\w']+ ){0,3}with (?:a |an )?(?:[\w']+ )?(?:hammer|bat|baseball bat|iron bar|crowbar|brick|knife|weapon|machete|axe)",
     r"broken (?:jaw|eye socket|leg|arm|cheek ?bone)", r"fractured (?:jaw|eye socket|leg|arm|cheek ?bone|skull)",
+    # a glass or bottle driven into the face: the weapon and the target show intent (s18, 5D)
+    r"(?:smashed|shoved|rammed|pushed|thrust|twisted) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in) (?:the side of )?(?:his|her|my|their|the injured party's) (?:face|head|neck)",
+    r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)",
+    r"(?:plastic|maxillo-?facial|maxfax|facial) surgery", r"maxfax",
 )
 STRANGULATION = pattern(
     r"strangl\w*", r"chok(?:ed|ing) (?:her|him|me)", r"throttl\w*",
@@ -99,8 +105,8 @@ THREAT_TO_KILL = pattern(
     r"(?:said|says|stated|told (?:[\w']+ ){1,2}|shouted|screamed|messaged|texted|saying|telling (?:[\w']+ ){1,2})(?:that )?"
     r"(?:he|she|they|\w+)? ?(?:would|will|'ll|was going to|is going to|were going to|are going to|is gonna|was gonna) (?:kill|murder)",
     r"(?:i'll|i will|i am going to|i'm going to|i'm gonna|we'll|we will|we are going to|we're going to|he'll|he will|he is going to|he's going to|she'll|she will|she is going to|she's going to|they'll|they will|they are going to|they're going to) (?:[\w']+ )?(?:kill|murder)",
-    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?", r"(?:ur|your) dead", r"(?:put|stick|pop) (?:a bullet|one) in (?:you|your|ur|him|her|his)", r"blow (?:your|ur|his|her) (?:head|brains) (?:off|out)", r"slit (?:your|her|his) throat",
-    r"put (?:you|her|him) in the ground", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
+    r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?(?! meat)", r"(?:ur|your) dead", r"(?:put|stick|pop) (?:a bullet|one) in (?:you|your|ur|him|her|his)", r"blow (?:your|ur|his|her) (?:head|brains) (?:off|out)", r"slit (?:your|her|his) throat",
+    r"put (?:you|her|him) in the ground", r"(?:stab|beat|kick|batter|burn|strangle|choke) (?:you|her|him|them|u) to death", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
     r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)")
 # after a threat's verb: the thing threatened is property ("smash every window"), a threat to damage (59), not to a person
@@ -157,10 +163,10 @@ STALKING_BEHAVIOUR = pattern(
     r"(?:drove|drives) past (?:her|his) (?:house|home|address)",
     r"watch(?:ing|es|ed)? us", r"follow(?:ed|ing|s)? (?:both of us|us|(?:[\w']+ ){0,2}home)",
     r"(?:sat|sitting|stood|standing|parked|waiting|loitering|hanging around|lurking) outside (?:their|the|our|my) (?:house|home|flat|work|workplace|school|college)", r"(?:seen|waiting|hanging around|stood) (?:at|near|by) (?:the |her |his )?bus stop",
-    r"sits? (?:there|outside|opposite|in the cafe opposite) (?:for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
+    r"sits? (?:there|outside|opposite|in the cafe opposite)(?: for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
 )
 CONTACT = pattern(
-    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)", r"ring(?:ing|s)", r"rang", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
+    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)? (?:her|him|me|them|us|the house)", r"(?:phone|silent|nuisance|withheld|\d+|numerous|several|repeated|constant|abusive) calls", r"(?:keeps?|kept|constantly|repeatedly) (?:calling|ringing|texting|messaging|phoning)", r"(?:ring(?:ing|s)?|rang) (?:her|him|me|them|us|the house|her phone|his phone|constantly|repeatedly|non-?stop|all (?:day|night))", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
     r"voicemail\w*", r"letters?", r"post(?:ed|ing|s)", r"social media", r"facebook", r"instagram", r"snapchat",
     r"whatsapp", r"turn\w* up", r"visit\w*", r"abus\w*", r"threat\w*", r"knocking", r"banging on", r"shouting at",
     r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"call(?:ing|s|ed)? (?:him|her|them|me|us) (?:a |an )?[\w*']+", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
@@ -224,7 +230,7 @@ CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assa
 
 TAKE = pattern(
     # not "thief": in logs it is mostly an accusation ("posting that she is a thief")
-    r"stol(?:e|en)", r"steal\w*", r"theft", r"nicked", r"pinched",
+    r"stol(?:e|en)(?![- ]plated?)", r"steal\w*", r"theft", r"nicked", r"pinched",
     r"took (?:her|his|their|the|my|a|an|some|cash|money|items?|goods|\w+'s)(?! (?:home|to|back|out|away|into|inside|outside|upstairs|with|there|aside|hostage))", r"taken (?:from|without)",
     r"(?:has|have|had) been taken", r"(?:were|was) taken", r"pickpocket\w*", r"snatch\w*", r"made off with",
     r"walked off with", r"ran off with", r"helped (?:himself|herself|themselves) to", r"shoplift\w*",
@@ -257,7 +263,7 @@ SERVICE = pattern(r"fuel", r"petrol", r"diesel", r"pumps?", r"taxi", r"fare", r"
                   r"takeaway", r"cafe", r"hotel", r"bar tab", r"drinks", r"forecourt", r"car wash", r"cab")
 MAKING_OFF = pattern(r"(?:left|walked out|ran out|walked off|ran off|drove off|made off|driven off|drove away|ran away) without paying",
                      r"without paying", r"(?:did not|didn't|failed to|refused to) pay", r"bilk\w*", r"drive[- ]off")
-BICYCLE = pattern(r"(?<!motor)(?<!motor )(?<!on a )(?<!on his )(?<!on her )bikes?(?! locks?)", r"bicycles?", r"pushbikes?", r"push bikes?", r"cycles?", r"e-bikes?", r"ebikes?", r"mountain bike")
+BICYCLE = pattern(r"(?<!motor)(?<!motor )(?<!on a )(?<!on his )(?<!on her )(?<!quad )(?<!dirt )(?<!trail )(?<!pit )bikes?(?! locks?)", r"bicycles?", r"pushbikes?", r"push bikes?", r"cycles?", r"e-bikes?", r"ebikes?", r"mountain bike")
 VEHICLE = (r"(?:car|van|vehicle|motorbike|motorcycle|moped|scooter|lorry|truck|pick-?up|land rover|range rover|bmw|audi|ford|vauxhall|mercedes|"
            r"transit|sprinter|quad bike|tractor|motorhome|camper ?van|jeep|toyota|nissan|honda|kia|hyundai|vw|volkswagen|peugeot|renault|"
            r"fiat|skoda|volvo|tesla|jaguar|lexus|citroen|fiesta|corsa|defender|hilux|qashqai|berlingo)")
@@ -295,6 +301,7 @@ ROBBERY = pattern(
     r"(?:going|went) through (?:his|her) pockets", r"(?:with|holding|brandishing|armed with) (?:a |an )?(?:[\w']+ )?(?:bat|knife|gun|weapon|machete|hammer|blade|crowbar|screwdriver|bottle|syringe|firearm)[\w, ]{0,30}demand\w*", r"give (?:us|me) (?:the|your) (?:[\w']+ ){0,2}or", r"or you (?:get|will get|'ll get) (?:stabbed|hurt|hit|cut|shot)",
     r"(?:threaten\w*|punched|pushed|hit|kicked|assaulted|grabbed|forced|pinned|held) (?:[\w']+ ){0,6}(?:and|before|then) (?:took|stole|snatched|ran off with|made off with|grabbed|demanded)",
     r"(?:hand over|give me) (?:your|the)", r"hold[- ]?up", r"held up",
+    r"(?:punched|hit|kicked|pushed|struck|yanked|pulled|dragged|twisted) (?:her|him|me|at her|at him)(?: [\w']+){0,5} until (?:she|he|i|they) (?:let go|released|dropped|handed)",
     r"run (?:your|ur) (?:phone|bag|stuff|things|watch|chain|money|pockets|trainers|jacket|bike|ting)",
     r"made (?:her|him|them|staff|the cashier|cashier|the staff|the shopkeeper|the manager|both of them|them both) (?:[\w']+ ){0,2}(?:empty|open|hand over|take off|give)",
     r"(?:rode|drove|rode off|made off|sped off) (?:off )?on (?:his|her|their) (?:scooter|bike|moped|motorbike|e-?bike)",
@@ -321,8 +328,9 @@ BURGLARY = pattern(
     r"let (?:in )?(?:a man|a male|two men|a woman|them|him|her) (?:in )?(?:who|claiming|saying|posing)", r"(?:another|the other|second) man went (?:upstairs|inside|in)", r"(?:back|front|patio|rear|side) door (?:was )?forced", r"entry (?:was )?(?:gained )?via", r"entry gained", r"let (?:himself|herself|themselves) in", r"(?:got|gone|went) in through", r"walked into (?:her|his|their) (?:house|home|flat)",
     r"(?:been|got|came|come|gone|went|climbed|get) in (?:through|via) (?:the |a |an )?(?:[\w']+ )?(?:window|door|skylight|roof|back|patio|cat flap)",
     r"(?:shed|garage|outbuilding|summer ?house|workshop|lock-?up|stables?|barn|vestry|garden room)s? (?:[\w']+ ){0,3}(?:broken into|forced|padlock (?:was |has been |had been )?cut|lock (?:was )?cut|door (?:was )?forced|(?:was |were )?entered)",
-    r"padlocks? (?:was |has been |had been |were )?(?:cut|snapped|forced|removed) (?:off )?",
-    r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises) (?:were|was|had been|have been|has been) (?:entered|broken into)",
+    r"padlocks? (?:was |has been |had been |were )?(?:cut|snapped|forced|removed)(?: off)?",
+    r"(?:rooms?|flats?|houses?|bedsits?|offices?|premises|halls?|church|units?|warehouses?|buildings?|barns?|workshops?|stores?|shops?|schools?|clubhouses?|pavilions?) (?:were |was |had been |have been |has been )?(?:entered|broken into)",
+    r"cut (?:through|open) (?:the |a )?(?:roller )?(?:shutter|shutters|fence|door|padlock|lock|side of the (?:shed|container|unit))",
     r"climb(?:ed|ing)? (?:out of|through) (?:the |a |an |her |his )?(?:[\w']+ )?window", r"(?:door|window|lock|shutter|roller shutter|hatch|cellar hatch|skylight|gate)s? (?:has |had |have |was |were )?(?:been )?(?:forced|jemmied|smashed open|kicked in|prised open|ripped off)",
     r"(?:kicked|booted|smashed) (?:in )?(?:the |her |his |their |my )?(?:front |back )?door (?:in|open|down)",
     r"(?:forced|pushed|barged|muscled) (?:their|his|her) way (?:in|into)", r"barged (?:in|into)")
@@ -336,6 +344,8 @@ ATTEMPT_BURGLARY = pattern(
 DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
                             # the door was kicked in but nobody entered: criminal damage, not burglary
                             r"(?:has not|hasn't|had not|hadn't|didn't|did not|never) (?:come|came|gone|got|get|went|go) (?:in|inside|into the (?:house|flat|property|home))\b",
+                            # a carer or relative with a key is not a trespasser
+                            r"let (?:himself|herself|themselves) in (?:with|using) (?:a |the |her |his |their )?(?:key|keys|keysafe|key safe)",
                             r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
                             rf"{LOGGED_VEHICLE} (?:was |were |had been |has been |have been )?broken into", r"intruder alarm", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
 DISTRACTION = pattern(r"(?:said|saying|claiming|claimed|says) (?:he|she|they) (?:was|were|is|are) from (?:the )?(?:[\w']+ )?(?:water|gas|council|electric\w*|board|energy|utility|utilities|housing)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
@@ -355,14 +365,17 @@ DAMAGE = pattern(
     r"snapped (?:[\w']+ ){0,4}(?:wing mirrors?|aerial|wipers?|fence|slats|benches|phone|laptop|glasses|in half)", r"punched (?:\d+ |a |two |three |several )?holes? in", r"(?<!letter )(?<!letters )(?<!note )(?<!card )(?<!leaflet )(?<!parcel )put (?!(?:a |an |the )?(?:letter|note|card|leaflet|flyer|parcel|package|keys?|post)\b)(?:[\w']+ ){0,3}through (?:the )?(?:[\w']+ ){0,3}(?:window|door|windscreen)",
     r"broke (?:[\w']+ ){0,3}(?:door|window|gate|fence) off", r"sprayed (?:on|across|over)", r"prised open", r"cut through", r"wrecked", r"destroyed", r"kicked (?:over|down|in)", r"(?:poured|threw) paint",
 )
-DAMAGE_CONTRARY = pattern(r"accident\w*", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
+DAMAGE_CONTRARY = pattern(r"accident\w*",
+                          r"(?:smashed|shoved|rammed|pushed|thrust) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in|over) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)",
+                          r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in|over) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
                           r"collision", r"road traffic collision", r"(?:his|her|their) own (?:phone|car|tv|property|belongings|door|things|stuff|laptop)",
                           r"fell over", r"reversed into", r"hit and run", r"already there", r"deposit", r"pre-?existing", r"(?:was|were) already (?:damaged|scratched|broken|dented)")
 VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
 DWELLING_OBJECT = pattern(r"house", r"home", r"flat", r"front door", r"back door", r"windows?", r"letter ?box", r"bungalow", r"property",
                           r"address", r"porch", r"patio doors?", r"door")
 BUILDING_OBJECT = BUSINESS
-ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)", r"arson\w*", r"torch(?:ed)", r"burnt? out", r"burned (?:down|out)",
+ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)", r"burning (?:rag|rags|paper|material|cloth)",
+                r"(?:carpet|door|hallway|curtains?|house|car|van|bins?|shed|fence|hut|caravan)s? (?:was |were |is |are |now )?(?:alight|on fire|ablaze)", r"arson\w*", r"torch(?:ed)", r"burnt? out", r"burned (?:down|out)",
                 r"(?:petrol|lit \w+|firework|burning \w+|accelerant)\w* (?:through|into) (?:the )?letter ?box",
                 r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
                 r"(?:lit|lighted|burning) (?:[\w']+ )?(?:rags?|paper|fireworks?|rag) (?:through|into|in)", r"(?:pouring|poured|put|pushed|stuffed) (?:[\w']+ ){0,5}(?:and|then) (?:lit|lighting|set|ignited)",
@@ -443,16 +456,19 @@ NEGLECT = pattern(
     r"left (?:[\w']+ ){0,3}(?:children|child|kids|baby|toddler|infant|son|daughter|twins) (?:alone|unattended|home alone|on (?:their|his|her) own|by themselves)",
     r"neglect\w*", r"without food", r"locked (?:[\w']+ ){0,2}in (?:the |a )?(?:garden|room|cupboard|shed|bedroom)", r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,4}(?:no food|unfed|filthy|malnourished|starving|soiled)", r"cruelty to (?:a )?child\w*",
     r"(?:children|child|kids|baby|toddler) (?:[\w']+ ){0,3}(?:left|locked) (?:alone|in)")
-KIDNAP = pattern(r"kidnap\w*", r"bundled (?:her |him )?into", r"held (?:her|him) (?:against (?:her|his) will|captive|hostage)",
+KIDNAP = pattern(r"kidnap\w*", r"(?:won't|wouldn't|will not|would not|refus\w* to) let (?:her|him|me) (?:out|leave|go)(?! (?:to|of (?:the|his|her) sight))",
+                r"(?:child ?locked|locked) (?:the doors|her in|him in|me in)", r"bundled (?:her |him )?into", r"held (?:her|him) (?:against (?:her|his) will|captive|hostage)",
                  r"locked (?:her|him) in (?:a|the|his) (?:room|house|flat|bedroom|car|boot)", r"forced (?:her|him) into (?:the|a|his) (?:car|van|vehicle)",
                  r"false(?:ly)? imprison\w*", r"(?:wouldn't|would not|did not|didn't) let (?:her|him) leave")
-CHILD_ABDUCTION = pattern(r"abduct\w*", r"(?:took|taken|snatched) (?:the |her |his |their )?(?:child|son|daughter|baby|toddler) (?:[\w']+ ){0,4}(?:without|from school|abroad)")
+CHILD_ABDUCTION = pattern(r"abduct\w*",
+                          r"(?:grabbed|took hold of|pulled) (?:her|his) (?:arm|hand|wrist|coat|hood) and (?:told|tried to (?:get|pull|drag|make)) (?:her|him) (?:to )?(?:get )?in(?:to)?\b",
+                          r"(?:tried to|trying to|attempted to) (?:get|pull|drag|lure|entice|bundle) (?:her|him|the (?:girl|boy|child)) into (?:a |the |his |a white |a black )?(?:van|car|vehicle)", r"(?:took|taken|snatched) (?:the |her |his |their )?(?:child|son|daughter|baby|toddler) (?:[\w']+ ){0,4}(?:without|from school|abroad)")
 SLAVERY = pattern(r"modern slavery", r"traffick\w*", r"forced (?:to work|labour)", r"(?:passport|documents|id) (?:[\w']+ ){0,2}(?:taken|held|withheld|kept) by (?:the )?(?:employer|boss|gang)",
                   r"working (?:for no|without) (?:pay|wages)", r"debt bondage", r"servitude", r"exploited (?:for|as) (?:labour|work)")
 DANGEROUS_DRIVING = pattern(r"dangerous(?:ly)? driv\w*", r"driv\w* dangerously", r"drove (?:[\w']+ ){0,2}(?:at|towards) (?:her|him|them|pedestrians|officers)",
-                            r"(?:drove|reversed) (?:into|at) (?:her|him|them|pedestrians|officers)", r"police pursuit",
-                            r"\d{2,3} ?mph in (?:a |the )?\d{2}", r"1\d\d\+? ?mph", r"wrong way (?:up|down|on|along|round)",
-                            r"overtak\w* (?:[\w']+ ){0,3}(?:blind bends?|hard shoulder|into oncoming|on the wrong side|double white lines)",
+                            r"(?:drove|reversed) (?:into|at) (?:her|him|them|pedestrians|officers)(?! (?:car|van|vehicle|motor|bike|gate|wall|fence|house|drive))", r"police pursuit",
+                            r"\d{2,3} ?mph (?:in|through) (?:a |the )?\d{2}", r"1\d\d\+? ?mph", r"wrong way (?:up|down|on|along|round)",
+                            r"overt(?:ak\w*|ook) (?:[\w']+ ){0,3}(?:blind bends?|hard shoulder|into oncoming|on the wrong side|double white lines)",
                             r"(?:forced|forcing) (?:[\w']+ ){0,3}(?:onto the verge|off the road|to swerve|into the verge)")
 THREAT_TO_DAMAGE = pattern(r"or (?:it|the \w+|your \w+) (?:gets|will get|will be|'ll get) (?:torched|burnt|burned|smashed|damaged|keyed|wrecked)", 
     r"threat\w* to (?:smash|damage|burn|torch|set fire to|key|slash|put (?:the|her|his|your) windows? in|brick|wreck)(?! (?:the |her |his |your |their )?(?:face|head|teeth|skull|jaw|legs?))",
@@ -564,7 +580,7 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("28E", (Point("entry to a building as a trespasser", BURGLARY, contrary=DWELLING_CONTRARY),
                         Point("theft, damage or intent to steal", TAKE, required=False)),
                 "Theft Act 1968 s9; HOCR Burglary (residential includes outbuildings within the boundary)", victim=PROPERTY,
-                variants=(("28G", DISTRACTION), ("30C", BUSINESS)), supersedes=("49", "40", "58A", "58B", "58D", "28F", "30D")),
+                variants=(("28G", DISTRACTION), ("30C", BUSINESS)), supersedes=("49", "40", "44", "45", "48", "58A", "58B", "58D", "28F", "30D")),
     OffenceRule("28G", (Point("entry gained by a false pretence (distraction)", DISTRACTION), Point("stealing", TAKE, contrary=LOST_CONTRARY)),
                 "Theft Act 1968 s9; HOCR Burglary (distraction burglary, residential)", victim=PROPERTY,
                 supersedes=("28E", "40", "49", "46")),

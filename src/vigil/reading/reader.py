@@ -19,14 +19,18 @@ from vigil.catalogue import offences as catalogue
 from vigil.reading import counting, engine, situations
 from vigil.reading.context import RETRACTION
 from vigil.reading.model import MODEL_RULE_REF, OffenceModel, default_model
-from vigil.reading.points import OffenceRule
+from vigil.reading.points import STATE, OffenceRule
 from vigil.reading.text import Normalised, normalise
 from vigil.reading.victims import MAIN
 
 _USE_DEFAULT = object()
 THIRD_PARTY = re.compile(r"\b(?:third party|passer-?by|member of the public|witness|anonymous|neighbour (?:reports|called|states)|"
                          r"friend (?:reports|called|states|rang|of (?:the )?(?:injured party|ip|victim))|(?:her|his|my|a) friend (?:\w+ )?(?:told|said)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of|"
-                         r"flatmate|housemate|saw|\((?:friend|relative|colleague|flatmate|housemate)\)|(?:believes|thinks|suspects) (?:[\w']+ ){0,4}(?:is|was|has been) (?:hitting|assaulting|beating|attacking|hurting))\b")
+                         r"flatmate|housemate|saw|youth worker|support worker|key worker|"
+                         r"(?:nurse|doctor|gp|health visitor|midwife|carer|mother|father|mum|dad|parent) (?:reports|called|states|rang)|"
+                         r"(?:her|his|their|my) (?:friend|daughter|son|sister|brother|mother|mum|dad|father|niece|nephew|granddaughter|grandson|flatmate) "
+                         r"(?:\w+ ){0,3}(?:was|has been|had been|is being|got) (?:raped|sexually assaulted|assaulted|attacked|abused|hit)|"
+                         r"(?:told|tells|telling) (?:a |her |his |another |the )?(?:friend|girl|boy|teacher|worker|mum|mother|nurse)|\((?:friend|relative|colleague|flatmate|housemate)\)|(?:believes|thinks|suspects) (?:[\w']+ ){0,4}(?:is|was|has been) (?:hitting|assaulting|beating|attacking|hurting))\b")
 HISTORIC = re.compile(r"\b(?:historic\w*|years ago|as a child|when (?:she|he) was (?:a child|young|\d+)|in (?:19|20)\d\d\b)")
 RETRACTION_REF = ("NCRS (domain.md 1.3): a retraction or unwillingness to support a prosecution does not cancel a crime "
                   "disclosed on the balance of probabilities; only credible evidence to the contrary does")
@@ -44,7 +48,8 @@ _MODEL_RULE_CACHE: dict[str, OffenceRule] = {}
 
 def _model_rule(code: str) -> OffenceRule:
     if code not in _MODEL_RULE_CACHE:
-        _MODEL_RULE_CACHE[code] = OffenceRule(code, (), MODEL_RULE_REF)
+        declared = engine.RULE_BY_CODE.get(code)
+        _MODEL_RULE_CACHE[code] = OffenceRule(code, (), MODEL_RULE_REF, supersedes=declared.supersedes if declared else ())
     return _MODEL_RULE_CACHE[code]
 
 
@@ -66,6 +71,14 @@ def _model_evidence(model: OffenceModel, doc: Normalised, code: str | None) -> l
 def _model_finding(model: OffenceModel, doc: Normalised, code: str, probability: float, evidence_from: str | None) -> engine.Finding:
     return engine.Finding(code, _model_rule(code), [], _model_evidence(model, doc, evidence_from), [MAIN],
                           round(min(MODEL_CONFIDENCE_CAP, probability * MODEL_CONFIDENCE_CAP), 2), [MODEL_RULE_REF])
+
+
+def _drop_state_offences_superseded_by_the_model(findings: list[engine.Finding]) -> list[engine.Finding]:
+    """Possession with intent to supply (92A), added by the model, replaces the simple possession (92D)
+    the rules found: offences without a victim are counted per offender, so the principal crime rule,
+    which works per victim, cannot choose between them (counting.py)."""
+    superseded = {code for f in findings if f.rule.rule_ref == MODEL_RULE_REF for code in f.rule.supersedes}
+    return [f for f in findings if not (f.rule.victim == STATE and f.code in superseded)]
 
 
 def _add_model_offences(findings: list[engine.Finding], prediction, model: OffenceModel, doc: Normalised) -> None:
@@ -151,6 +164,7 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
                 reason += ": record the report of rape as N100"
     if model is not None and prediction is not None and reason is None:
         _add_model_offences(findings, prediction, model, doc)
+        findings = _drop_state_offences_superseded_by_the_model(findings)
     counted = [] if reason else counting.count_crimes(findings, reported_at, situation.already_reported)
     counted = [c for c in counted if (catalogue().get(c.code) is None or catalogue()[c.code].notifiable)]
     extra_refs = ([RETRACTION_REF] if RETRACTION.search(doc.text) else []) + ([HISTORIC_REF] if HISTORIC.search(doc.text) else [])

@@ -49,7 +49,7 @@ OVERRIDING_REASONS = (
              r"(?:admit\w*|confess\w*) (?:\w+ ){0,4}(?:made (?:it|the (?:story|allegation)) up|fabricat\w*|lied|false)", r"false (?:report|allegation)",
              r"no offences?(?: (?:took place|occurred|disclosed|committed|by|to pursue))?", r"(?:recovered|repossessed) by (?:a |the )?(?:repossession|finance|bailiff)\w*",
              r"(?:cctv|bwv|body worn video|footage) (?:[\w,]+ ){0,8}(?:no contact|no offence|another room|attacking (?:the|him|her))",
-             r"(?:cctv|bwv|body worn video|footage|dashcam|ring doorbell)[^.\n]{0,120}\bno (?:punch|blow|kick|push|assault|contact|offence|damage|theft)(?: was)? (?:thrown|made|seen|took place|occurred|committed)?",
+             r"(?:cctv|bwv|body worn video|footage|dashcam|ring doorbell)[^.\n]{0,120}\bno (?:punch|blow|kick|push|assault|contact|offence|damage|theft)(?: was)?(?: (?:thrown|made|seen|took place|occurred|committed))?",
              # what the footage shows, not what a party says ("they never touched us" is an account, not evidence)
              r"(?:cctv|bwv|body worn video|footage|video)[^.\n]{0,100}(?:at no point|never) (?:touched|hit|assaulted|struck|pushed|made contact with|laid a hand on)", r"repossess\w*",
              r"(?:his|her|their) (?:son|daughter|husband|wife|partner|brother|sister|dad|mum|father|mother|flatmate|housemate|friend) (?:had |has )?(?:taken|borrowed|moved|got|used) (?:it|them|the \w+)",
@@ -57,7 +57,7 @@ OVERRIDING_REASONS = (
              r"(?:cctv|bwv|footage|video)[^\n]{0,200}(?:lost (?:his|her) footing|losing (?:his|her )?footing|fell over (?:on (?:his|her) own|by (?:himself|herself))|tripped)",
              r"(?:cctv|bwv|footage|video)[^\n]{0,160}\bno (?:headbutt|punch|strike|blow|kick|push|assault|contact)",
              r"(?:cctv|bwv|body worn video|footage|video)[^\n]{0,200}(?:no (?:physical )?contact|(?:never|not|doesn't|does not) (?:\w+ ){0,5}touch\w*)(?: \w+){0,3} at any (?:point|time)",
-             r"(?:was |were |has been |had been )?handed in (?:to|at|behind|by)", r"lost property (?:office |department |team )?(?:have|has|had) (?:got )?(?:it|them)\b",
+             r"(?:was |were |has been |had been |has |had )?handed (?:it |them )?in (?:to|at|behind|by)", r"found (?:it|them) down the (?:back|side)", r"lost property (?:office |department |team )?(?:have|has|had) (?:got )?(?:it|them)\b",
              r"found (?:under|down the side of|down the back of|behind) (?:the|a|her|his|their) ",
              r"(?:all )?(?:items|goods) (?:were )?(?:scanned and )?paid for", r"as agreed",
              # the missing item turned up with its owner (not "cannabis found in his jacket")
@@ -81,7 +81,7 @@ OVERRIDING_REASONS = (
              # the traced victim's own account: it was consensual, nothing happened, a friend misunderstood
              r"(?:is |was )?(?:clear|adamant|insists?|insisted|maintains?|certain) (?:that )?nothing (?:\w+ )?happened", r"(?<!non-)(?<!non )consensual sex",
              r"(?:it|sex|this) was (?:fully |entirely )?(?<!non-)consensual", r"made (?:it|the whole thing|the story|it all) up", r"(?:got|has) (?:the )?wrong (?:end of the stick|idea)",
-             r"no disclosure (?:made|of|was made)?")),
+             r"no disclosure(?: (?:made|of|was made))?")),
     # HOCR General Rules, Section A / schools protocol (domain.md 1.3, flowchart step 7): minor incidents
     # in school dealt with by the school are not recorded
     ("dealt with by the school (schools protocol)", "NCRS schools protocol: a minor incident in school dealt with by the school is not recorded (domain.md 1.3)",
@@ -95,12 +95,12 @@ NON_CRIME_REASONS = (
     ("civil dispute", pattern(r"civil (?:matter|dispute|issue|case)", r"boundary dispute", r"(?:dispute|argument|disagreement) (?:over|about|regarding|re) (?:a |the |an )?(?:deposit|debt|money|invoice|refund|rent|payment|parking|custody|contact|access|ownership|fence|boundary|contract|work|wages|inheritance|will)",
                               r"owes? (?:her|him|them|me) (?:money|£)", r"(?:landlord|tenant|tenancy|eviction|small claims|county court|solicitor)", r"(?:refund|faulty goods|trading standards|consumer)",
                               r"(?:child )?custody (?:of|dispute|arrangements|battle|hearing)", r"child custody", r"contact arrangements?", r"handover")),
-    ("lost property", pattern(r"lost", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|them|the \w+) (?:on|in|at)", r"can't find", r"cannot find",
+    ("lost property", pattern(r"lost", r"misplaced", r"mislaid", r"(?<!call )(?<!line )dropped", r"left (?:it|her \w+|his \w+|my \w+|their \w+|them|the \w+) (?:on|in|at)", r"can't find", r"cannot find",
                               r"may have (?:dropped|left|lost)", r"lost property")),
     ("sudden death (non-suspicious)", pattern(r"sudden death", r"unexpected death", r"found (?:\w+ ){0,3}deceased", r"no suspicious circumstances", r"non[- ]suspicious")),
-    ("missing person", pattern(r"missing (?:person|from home|from care)", r"has not returned (?:home)?", r"hasn't come home", r"not returned from", r"reported missing")),
+    ("missing person", pattern(r"missing (?:person|from home|from care)", r"has not returned(?: home)?", r"hasn't come home", r"not returned from", r"reported missing")),
     ("concern for welfare", pattern(r"concern(?:ed)? (?:for|about) (?:\w+ ){0,3}(?:welfare|safety|wellbeing)", r"welfare check", r"not (?:been )?seen (?:for|since)",
-                                    r"suicid\w*", r"self[- ]harm\w*", r"mental health (?:crisis|episode)", r"hasn't been seen",
+                                    r"suicid\w*", r"self[- ]harm\w*", r"mental health (?:crisis|episode)", r"hasn't been seen", r"wants? to die", r"(?:s|section) ?136", r"mental health act",
                                     r"(?:collapsed|fallen|fell) (?:\w+ ){0,3}(?:can't|cannot|unable to) get up", r"confused (?:elderly|male|female|man|woman)",
                                     r"welfare")),
     ("noise nuisance", pattern(r"noise", r"loud music", r"music (?:\w+ ){0,3}loud", r"(?<!injured )(?<!reporting )part(?:y|ies)", r"shouting", r"youths", r"congregat\w*",
@@ -111,7 +111,7 @@ NON_CRIME_REASONS = (
                                                  r"(?:mobile )?phone (?:while|whilst) driving", r"careless driving", r"red light", r"no seat ?belt", r"driving without due care",
                                                  r"road traffic collision", r"bump", r"minor collision", r"abandoned (?:car|vehicle)", r"obstruct\w* (?:the |my |her |his )?(?:drive|driveway|road)")),
     # rude or offensive but not threatening messages are not recorded since May 2023 (domain.md 1.8)
-    ("not notifiable", pattern(r"rude", r"offensive", r"insult\w*", r"name[- ]calling", r"called (?:her|him) (?:a|an)")),
+    ("not notifiable", pattern(r"rude", r"offensive", r"insult\w*", r"name[- ]calling", r"call(?:ed|ing) (?:her|him|me) (?:a|an)", r"no threats?")),
 )
 NO_CRIME_DISCLOSED = "no crime disclosed"
 

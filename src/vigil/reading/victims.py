@@ -139,6 +139,8 @@ _LABELLED_VICTIMS = re.compile(r"\b(?:injured party|ip|victim|vic)\s?([1-9])\b")
 _LABELLED_OWNERS = re.compile(r"\b(?:car|vehicle|van|owner|house|flat|property|shop|household)\s?([1-9])\b")
 _LABELLED_OFFENDERS = re.compile(r"\b(?:male|female|suspect|offender|youth|person|detained person)\s?([1-9])\b")
 _COUNTED_OWNERS = re.compile(r"\b(two|three|four|five|six|[2-6]) (?:different |separate )?(?:owners|households|families|victims|businesses)\b")
+_EACH_A_DIFFERENT_OWNER = re.compile(r"\b(two|three|four|five|six|[2-6]) (?:[\w-]+ ){0,2}(?:huts|cars|vehicles|vans|sheds|garages|houses|properties|boats|caravans|shops|units|allotments|plots)\b"
+                                     r"[^.\n]{0,40}\b(?:each|all) (?:with|belonging to|owned by|having) (?:a )?(?:different|separate) (?:owner|keeper)")
 _OWNERS_AT_NUMBERS = re.compile(r"\bowners? (?:at|of) (?:nos?\.? |numbers? )?((?:\d+\s*,\s*)*\d+\s+and\s+\d+)\b")
 _COUNTED_OFFENDERS = re.compile(
     r"\b(both|two|three|four|[2-4]) (?:males|men|suspects|offenders|people|youths|lads|females|women|persons|occupants)\b"
@@ -172,7 +174,7 @@ def stated_victim_count(doc: Normalised) -> int:
 
 def stated_owner_count(doc: Normalised) -> int:
     """Owners of damaged or stolen property the log counts ("3 different owners", "owners at no 3, 7 and 12", "Car 1 ... Car 2")."""
-    counted = max((_NUMBER.get(m.group(1), 0) for m in _COUNTED_OWNERS.finditer(doc.text)), default=0)
+    counted = max((_NUMBER.get(m.group(1), 0) for m in (*_COUNTED_OWNERS.finditer(doc.text), *_EACH_A_DIFFERENT_OWNER.finditer(doc.text))), default=0)
     listed = max((len(re.findall(r"\d+", m.group(1))) for m in _OWNERS_AT_NUMBERS.finditer(doc.text)), default=0)
     return max(counted, listed, _distinct_labels(_LABELLED_OWNERS, doc.text))
 
