@@ -131,3 +131,22 @@ def test_model_may_add_an_offence_the_rules_missed_marked_as_the_model(tmp_path)
     assert [o["code"] for o in added] == ["44"]
     assert added[0]["confidence"] <= 0.6
     assert any("statistical model" in ref for ref in added[0]["rule_refs"])
+
+
+def test_the_models_veto_drops_one_of_several_offences_the_rules_found_but_never_the_last():
+    import numpy as np
+
+    from vigil.reading.train import FixedPredictions
+
+    narrative = "male punched the caller, cut lip. he was found with a lock knife in his pocket"
+    assert {o["code"] for o in classify(narrative, model=None)["offences"]} == {"8N", "10D"}
+
+    def read_with(probabilities: dict[str, float]) -> set[str]:
+        codes = list(probabilities)
+        fixed = FixedPredictions(np.array([[probabilities[c] for c in codes]]), np.array([0.0]), codes,
+                                 threshold=1.01, crime_threshold=1.01, veto_threshold=0.05)
+        return {o["code"] for o in classify(narrative, model=fixed)["offences"]}
+
+    assert read_with({"8N": 0.9, "10D": 0.01}) == {"8N"}
+    assert read_with({"8N": 0.9, "10D": 0.5}) == {"8N", "10D"}
+    assert len(read_with({"8N": 0.01, "10D": 0.01})) == 2     # vetoing every one would turn a crime into none

@@ -3,11 +3,15 @@ project on labelled narratives, for recall on wording the rules do not know:
 - an offence head: one logistic regression per offence code (one-vs-rest);
 - a crime head: one logistic regression for "at least one crime must be recorded".
 
-How it is combined with the rules (reader.py): the rules decide; the model may only ADD.
+How it is combined with the rules (reader.py): the rules decide; the model may add, and may
+question one of several findings.
 - An offence the rules missed is added when its probability is at least `threshold`.
 - When the rules find no offence at all and no reason not to record was stated, the crime head's
   probability at least `crime_threshold` adds the offence head's most probable code ("backstop").
-Both thresholds are stored with the model and chosen on labelled narratives the model did not
+- When the rules find several offences, one whose probability is below `veto_threshold` is dropped
+  (the rules' extra readings of one incident, e.g. a "threat" that was the assault itself); the
+  rules' last offence is never dropped, so the model cannot turn a crime into a non-crime.
+The thresholds are stored with the model and chosen on labelled narratives the model did not
 see (train.py). Model offences carry a confidence capped below the rules' and the rule_ref
 "statistical model"; the model never removes an offence and never overrides a stated reason for
 not recording (transfer, credible evidence to the contrary, a third party not confirmed).
@@ -53,8 +57,13 @@ class OffenceModel:
         return float(self.metadata.get("crime_threshold", OFF))
 
     @property
+    def veto_threshold(self) -> float:
+        """Probability below which one of several offences the rules found is dropped (0: never)."""
+        return float(self.metadata.get("veto_threshold", 0.0))
+
+    @property
     def adds_nothing(self) -> bool:
-        return self.threshold > 1 and self.crime_threshold > 1
+        return self.threshold > 1 and self.crime_threshold > 1 and self.veto_threshold <= 0
 
     def predict(self, narratives: list[str]):
         """(offence probabilities (n, n_codes), crime probabilities (n,)); one vectorisation per batch.

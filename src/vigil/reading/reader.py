@@ -81,10 +81,22 @@ def _drop_state_offences_superseded_by_the_model(findings: list[engine.Finding])
     return [f for f in findings if not (f.rule.victim == STATE and f.code in superseded)]
 
 
+def _drop_improbable(findings: list[engine.Finding], offence_probabilities, model: OffenceModel) -> None:
+    """Of several offences the rules found, drop those the model finds very improbable (below its
+    veto threshold, chosen on the calibration set); at least one offence always stays."""
+    column = {code: i for i, code in enumerate(model.codes)}
+    kept = [f for f in findings if f.code not in column or offence_probabilities[column[f.code]] >= model.veto_threshold]
+    if kept and len(kept) < len(findings):
+        findings[:] = kept
+
+
 def _add_model_offences(findings: list[engine.Finding], prediction, model: OffenceModel, doc: Normalised) -> None:
-    """Offences the rules missed, above the model's threshold; then, when nothing at all was found,
-    the crime head's backstop (its most probable offence code)."""
+    """Offences the rules found that the model finds very improbable, dropped when others remain; offences
+    the rules missed, above the model's threshold; then, when nothing at all was found, the crime head's
+    backstop (its most probable offence code)."""
     offence_probabilities, crime_probability = prediction
+    if model.veto_threshold > 0 and len(findings) > 1:
+        _drop_improbable(findings, offence_probabilities, model)
     above = (offence_probabilities >= model.threshold).nonzero()[0]     # usually none: one vector test
     if len(above):
         found = {f.code for f in findings} | {c for f in findings for c in f.rule.supersedes}

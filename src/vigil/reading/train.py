@@ -26,6 +26,7 @@ from vigil.reading.evaluate import score
 from vigil.reading.reader import classify_many
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, offence_model.OFF)
+VETO_THRESHOLDS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.1)   # 0: the model never drops an offence the rules found
 FOLDS = 5
 SEED = 20240601
 
@@ -39,6 +40,7 @@ class FixedPredictions:
     codes: list[str]
     threshold: float
     crime_threshold: float
+    veto_threshold: float = 0.0
     _next: int = 0
 
     adds_nothing = False
@@ -94,9 +96,16 @@ def choose_thresholds(records: list[dict], codes: list[str], offence_probabiliti
             candidate = (_objective(result), threshold, crime_threshold)
             if candidate[0] > best[0] + 1e-9 or (abs(candidate[0] - best[0]) <= 1e-9 and candidate[1:] > best[1:]):
                 best = candidate
-    return {"threshold": best[1], "crime_threshold": best[2],
-            "scores": {"rules_only": _summary(results["rules_only"]),
-                       "chosen": _summary(results.get(f"rules_and_model@{best[1]}/{best[2]}", results["rules_only"]))}}
+    chosen = results.get(f"rules_and_model@{best[1]}/{best[2]}", results["rules_only"])
+    veto = (_objective(chosen), 0.0)
+    if best[1] <= 1 or best[2] <= 1:     # the veto is tried with the chosen pair (a small grid on a small set)
+        for veto_threshold in VETO_THRESHOLDS[1:]:
+            fixed = FixedPredictions(offence_probabilities, crime_probabilities, codes, best[1], best[2], veto_threshold)
+            result = score(records, classify_many(records, model=fixed, batch_size=len(records)))
+            if _objective(result) > veto[0] + 1e-9:
+                veto, chosen = (_objective(result), veto_threshold), result
+    return {"threshold": best[1], "crime_threshold": best[2], "veto_threshold": veto[1],
+            "scores": {"rules_only": _summary(results["rules_only"]), "chosen": _summary(chosen)}}
 
 
 def train(records: list[dict], out: Path, folds: int = FOLDS, source: str = "",
@@ -118,7 +127,8 @@ def train(records: list[dict], out: Path, folds: int = FOLDS, source: str = "",
         method = f"{folds}-fold cross-validation on the training labels (out-of-fold predictions)"
     else:
         method = f"too few records ({len(records)}) to choose thresholds: the model is off"
-    metadata = {"threshold": chosen["threshold"], "crime_threshold": chosen["crime_threshold"], "source": source,
+    metadata = {"threshold": chosen["threshold"], "crime_threshold": chosen["crime_threshold"],
+                "veto_threshold": chosen.get("veto_threshold", 0.0), "source": source,
                 "validation": {"method": method, **chosen["scores"]}}
     fitted = offence_model.fit(records + list(calibration or []), metadata)
     offence_model.save(fitted, out)

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
     source += f"; thresholds chosen on the calibration split ({len(calibration)} records), then fitted on it too"
     fitted = train(records, args.out, source=source, scored=lambda record: not record["id"].startswith("SIM"),
                    calibration=calibration)
-    print(f"wrote {args.out} (threshold {fitted.metadata['threshold']}, crime threshold {fitted.metadata['crime_threshold']}, "
+    print(f"wrote {args.out} (threshold {fitted.metadata['threshold']}, crime threshold {fitted.metadata['crime_threshold']}, veto threshold {fitted.metadata['veto_threshold']}, "
           f"codes {len(fitted.codes)}, n {fitted.metadata['n']})")
     for name, figures in fitted.metadata["validation"].items():
         print(f"  {name}: {figures}")
