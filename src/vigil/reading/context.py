@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.reading.points import candidate_starts
 from vigil.reading.text import Normalised
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
@@ -74,9 +75,14 @@ def reading(doc: Normalised, start: int, is_statement: bool = False) -> str:
     return ASSERTED
 
 
+_NOTHING: tuple[tuple, None] = ((), None)
+
+
 def cue_readings(cues, doc: Normalised, is_statement: bool) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]] | None]:
     """Every asserted match of `cues` in the text, and the first one read otherwise (negated or
     hypothetical) with how it reads. Many rules share a cue (stealing, force), so it is read once per text."""
+    if cues.heads is not None and cues not in candidate_starts(doc.text):
+        return _NOTHING      # no word of the text starts the cue
     key = (cues, is_statement)
     memo = doc.memo
     found = memo.get(key)

@@ -7,6 +7,7 @@ with its rule reference"). The declarations live in offence_rules.py; the engine
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 # How a point is evidenced.
@@ -129,24 +130,23 @@ class _CueIndex:
         return self._by_prefix
 
     def starts_in(self, text: str) -> dict[Cue, list[int]]:
-        starts: dict[Cue, list[int]] = {}
+        # a word's cues are distinct, and words come in text order: every list stays ascending, without repeats
+        starts: dict[Cue, list[int]] = defaultdict(list)
         cues_for = self._cues_by_word
         for word in _WORD.finditer(text):
             token, position = word.group(), word.start()
+            cues = cues_for.get(token)
+            if cues is None:
+                cues = self._cues_starting(token)
+            for cue in cues:
+                starts[cue].append(position)
             if token[0] == "'":     # "'bout": indexed as "'bout" here and as "bout" one character on
-                words = ((token, position), (token[1:], position + 1))
-            else:
-                words = ((token, position),)
-            for token, position in words:
-                cues = cues_for.get(token)
+                bare = token[1:]
+                cues = cues_for.get(bare)
                 if cues is None:
-                    cues = self._cues_starting(token)
+                    cues = self._cues_starting(bare)
                 for cue in cues:
-                    found = starts.get(cue)
-                    if found is None:
-                        starts[cue] = [position]
-                    elif found[-1] < position:   # two heads of one cue can both start this word
-                        found.append(position)
+                    starts[cue].append(position + 1)
         self.last_text, self.last_starts = text, starts
         return starts
 
