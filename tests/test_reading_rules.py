@@ -519,3 +519,64 @@ def test_an_ex_stalking_her_and_messaging_her_new_partner_are_two_courses_two_vi
     result = read("Her ex has for the last month been messaging her daily from new numbers and turned up at her house twice. "
                   "He has also been messaging her new partner on snapchat every few days calling him a nonce")
     assert crimes(result) == {"8Q": 1, "8L": 1}
+
+
+def test_a_crime_passed_to_a_named_force_is_a_transfer():
+    result = read("rp from Abergavenny says her car was broken into while parked in Hereford, sat nav taken. "
+                  "advised crime to be recorded by West Mercia, passed on")
+    assert result["crime"] is False and result["non_crime_reason"] == "transfer to another force"
+
+
+def test_a_crime_on_the_underground_is_british_transport_polices_to_record():
+    result = read("IP reports her purse was pickpocketed from her handbag on the Victoria line between Victoria and Oxford Circus")
+    assert result["crime"] is False and result["non_crime_reason"] == "transfer to another force"
+
+
+def test_a_suspect_in_custody_at_the_time_is_credible_evidence_to_the_contrary():
+    result = read("IP says her partner came to her flat at 1400 and punched her. Officer update: he was in custody at Central "
+                  "from 0930 to 1545 today, custody record checked")
+    assert result["crime"] is False and result["non_crime_reason"] == "credible evidence to the contrary"
+
+
+def test_a_self_checkout_payment_on_the_till_log_is_credible_evidence_to_the_contrary():
+    result = read("Store reports a customer walked out with a TV without paying. Update: CCTV reviewed, customer paid at the "
+                  "self scan, transaction found on till log")
+    assert result["crime"] is False
+
+
+def test_a_phone_down_the_side_of_the_seat_all_along_was_never_stolen():
+    result = read("male reported phone stolen at the leisure centre, today rang to say it was down the side of his car seat all along")
+    assert result["crime"] is False
+
+
+def test_a_witness_only_scuffle_nobody_complains_of_is_not_recorded():
+    result = read("0214 caller walking past reports males pushing and shoving outside the pub. 0221 units on scene, all dispersed, "
+                  "no injured persons, no victims identified, neither wants to make a complaint")
+    assert result["crime"] is False
+
+
+def test_violent_disorder_needs_no_victim_to_confirm_it():
+    result = read("02:05 MULTIPLE CALLS LARGE FIGHT, 10+ MALES, BOTTLES AND A SCAFFOLD POLE BEING SWUNG. "
+                  "02:40 NO INJURED PARTIES FOUND OR COME FORWARD. PUBLIC TERRIFIED")
+    assert crimes(result) == {"62A": 1}
+
+
+def test_feeling_intimidated_by_youths_is_not_a_threat():
+    result = read("group of teenagers in the stairwell smoking and playing music, not said anything to her but she feels "
+                  "intimidated walking past")
+    assert result["crime"] is False
+
+
+def test_drink_driving_is_not_notifiable():
+    result = read("car weaving on the A465, stopped by roads policing, driver blew 68, arrested drink drive")
+    assert result["crime"] is False and result["non_crime_reason"] == "not notifiable"
+
+
+def test_officers_forcing_entry_for_a_welfare_check_is_not_burglary():
+    result = read("daughter cant get hold of her dad 77 for 3 days. 1410 offrs forced entry, male found fallen in bathroom, alive")
+    assert result["crime"] is False
+
+
+def test_a_tag_cut_off_is_not_a_theft():
+    result = read("probation report a man on licence has breached his exclusion zone and has cut off his tag, recall issued")
+    assert result["crime"] is False

@@ -38,7 +38,7 @@ _MODAL = re.compile(
     # a request for how it is to be logged, not an account of what happened ("wants it reporting as stolen")
     r"wants? (?:it|this|him|her|them) (?:\w+ )?(?:reporting|reported|logging|logged|recording|recorded|arrested|charged|done|prosecuted)(?: (?:as|for))?|"
     # a suspicion or an opinion about what happened is not the act itself
-    r"thought|suspected|suspects that|(?:i|he|she|they) thinks? (?:this|it) (?:is|was)|says (?:it'?s|it is)|claims? (?:it'?s|it is))\b"
+    r"thought|suspected|suspects that|(?:i|he|she|they) thinks? (?:this|it|its|it's) (?:is|was)?|says (?:it'?s|it is)|claims? (?:it'?s|it is))\b"
 )
 # a negated verb of knowing or wanting ends the negation: "a man she doesn't know has followed her"
 _NEGATION_ENDS = re.compile(r"\b(?:know|knows|want|wants|like|remember|wish|think|care|speak|engage|support|recognise|see)\b")

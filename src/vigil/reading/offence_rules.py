@@ -120,7 +120,7 @@ THREAT_OF_VIOLENCE = pattern(
     r"threatening (?:behaviour|manner|language|gestures?|her|him|them|staff|the injured party|injured party|the caller|caller|reporting person|towards)", r"threatened (?:her|him|them|staff|the injured party|injured party|customers|the caller|caller|reporting person|me)",
     r"(?:'d|will|'ll|would|going to|gonna) give (?:[\w']+ )?(?:a |an )?(?:slap|smack|kicking|beating|hiding|punch|good hiding)",
     r"squar\w* up", r"fists? raised", r"raised (?:his|her) fists?", r"brandish\w*", r"waving (?:a|the|his|her) (?:knife|bat|weapon|machete|hammer|bottle|blade)",
-    r"burn (?:you|them|us) out", r"made threats", r"threats (?:of|to) (?:violence|harm)", r"intimidat\w*", r"aggressive(?:ly)? (?:and|towards|to)",
+    r"burn (?:you|them|us) out", r"made threats", r"threats (?:of|to) (?:violence|harm)", r"intimidat(?:ed|ing|es) (?:her|him|them|me|us|staff|the (?:caller|injured party|staff|residents|witness))", r"intimidation of", r"aggressive(?:ly)? (?:and|towards|to)",
     r"(?:will|would|i'll|he'll|she'll|they'll|we'll|gonna|going to) (?:come back and )?(?:smash|stab|cut|hurt|batter|do|glass|knife|shank|beat) (?:you|her|him|them|your|her head|his head)(?! (?:[\w']+ )?(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|stuff|things)\b)",
     # a threat to smash the windows is a threat to damage property (59), not to a person
     rf"(?:he|she|they|i|we)'d (?:smash|stab|cut|hurt|batter|do|glass|knife|beat|punch|hit|kick|break){_NOT_AT_PROPERTY}",
@@ -239,7 +239,7 @@ TAKE = pattern(
     r"taking (?:a |the |two |her |his |\w+ )?(?:parcel|money|cash|£\d+|notes|items|goods|bike|phone|bag)", r"has taken", r"have taken", r"had taken",
     r"(?:has|have) gone from", r"taken overnight",
     r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
-    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting) off", r"stealing",
+    r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting|sawn|sawed|sawing) off (?:the |his |her |their |a |my |all the )?(?:catalytic|cat\b|exhaust|cables?|copper|lead|wires?|chains?|pipes?|wheels?|tyres?)", r"stealing",
     r"(?:money|cash|items?|jewellery|rings?|watch|phone|purse|wallet|tools?|goods|stock|medication|cards?|parcels?) (?:[\w']+ ){0,3}gone missing",
     r"taking (?:[\w£']+ ){0,4}(?:notes|cash|money)", r"taking (?:[\w£']+ ){0,3}from (?:his|her|their|the|my) (?:wallet|purse|handbag|bag|drawer|till|tin)",
     r"took (?:[\w']+ )?(?:handbag|bag|keys|laptop|phone|wallet|purse|cash|money|jewellery|tools?|bikes?|tv|watch|items|goods|parcels?|stock)",
@@ -341,7 +341,8 @@ ATTEMPT_BURGLARY = pattern(
     r"(?:kicked|forced|jemmied|damaged|bent) but (?:not opened|held|no entry|did not open|didn't open)", r"(?:no|not) (?:entry|access) (?:was )?(?:gained|made)",
     r"did not gain entry", r"did not get in", r"scared (?:them|him|her) off",
 )
-DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door))",
+DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|pcs|fire service|paramedics?|ambulance) (?:[\w,]+ ){0,4}(?:door forced|forced (?:entry|the door)|gained entry)",
+                            r"gained entry (?:via|with|using) (?:a |the )?(?:neighbour'?s?|spare|family'?s?|keyholder'?s?|carer'?s?)? ?(?:key|keys|keysafe|key safe)",
                             # the door was kicked in but nobody entered: criminal damage, not burglary
                             r"(?:has not|hasn't|had not|hadn't|didn't|did not|never) (?:come|came|gone|got|get|went|go) (?:in|inside|into the (?:house|flat|property|home))\b",
                             # a carer or relative with a key is not a trespasser

@@ -26,7 +26,7 @@ from vigil.reading.victims import MAIN
 _USE_DEFAULT = object()
 THIRD_PARTY = re.compile(r"\b(?:third party|passer-?by|member of the public|witness|anonymous|neighbour (?:reports|called|states)|"
                          r"friend (?:reports|called|states|rang|of (?:the )?(?:injured party|ip|victim))|(?:her|his|my|a) friend (?:\w+ )?(?:told|said)|teacher|school|social worker|reported by (?:her|his|a|the) \w+|on behalf of|"
-                         r"flatmate|housemate|saw|youth worker|support worker|key worker|"
+                         r"flatmate|housemate|saw|walking past|youth worker|support worker|key worker|"
                          r"(?:nurse|doctor|gp|health visitor|midwife|carer|mother|father|mum|dad|parent) (?:reports|called|states|rang)|"
                          r"(?:her|his|their|my) (?:friend|daughter|son|sister|brother|mother|mum|dad|father|niece|nephew|granddaughter|grandson|flatmate) "
                          r"(?:\w+ ){0,3}(?:was|has been|had been|is being|got) (?:raped|sexually assaulted|assaulted|attacked|abused|hit)|"
@@ -170,6 +170,10 @@ def _read(record_id, narrative: str, opening_code: str | None, reported_at: str 
         reason_name = situation.overriding_reason[0]
         if reason_name.startswith("not confirmed") and not THIRD_PARTY.search(doc.text):
             situation.overriding_reason = None      # a victim's own retraction does not stop recording
+        elif reason_name.startswith("not confirmed") and any(f.rule.victim == STATE for f in findings):
+            # offences without a victim (violent disorder, weapons, drugs) need no victim to confirm them
+            findings = [f for f in findings if f.rule.victim == STATE]
+            situation.overriding_reason = None
         elif findings or reason_name != "not confirmed by the victim (third-party report)":
             reason = reason_name
             if any(f.code.startswith("19") for f in findings):

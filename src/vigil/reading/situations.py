@@ -20,6 +20,17 @@ from vigil.reading.offence_rules import STALKING_BEHAVIOUR
 from vigil.reading.points import candidate_starts, pattern
 from vigil.reading.text import Normalised
 
+# The police forces of England and Wales (the 43 police areas of the Police Act 1996, Schedule 1, by the
+# names officers use), British Transport Police, Police Scotland and the PSNI: "transferred to West Mercia".
+POLICE_FORCES = ("avon and somerset", "bedfordshire", "cambridgeshire", "cheshire", "city of london", "cleveland", "cumbria",
+                 "derbyshire", "devon and cornwall", "dorset", "durham", "dyfed[- ]powys", "essex", "gloucestershire",
+                 "greater manchester", "gwent", "hampshire", "hertfordshire", "humberside", "kent", "lancashire", "leicestershire",
+                 "lincolnshire", "merseyside", "metropolitan", "the met", "norfolk", "north wales", "north yorkshire", "northamptonshire",
+                 "northumbria", "nottinghamshire", "south wales", "south yorkshire", "staffordshire", "suffolk", "surrey", "sussex",
+                 "thames valley", "warwickshire", "west mercia", "west midlands", "west yorkshire", "wiltshire",
+                 "british transport police", "btp", "police scotland", "psni")
+_FORCE_NAME = "(?:" + "|".join(POLICE_FORCES) + ")(?: police| constabulary)?"
+
 # Reasons that stop recording even when an offence is described (checked first, in this order).
 OVERRIDING_REASONS = (
     ("transfer to another force", "HOCR General Rules Annex A (NCRSG protocol): the crime is recorded by the force where it occurred",
@@ -41,7 +52,13 @@ OVERRIDING_REASONS = (
              r"while (?:he|she|i|they|we) (?:was|were) (?:on holiday|away on holiday|visiting (?:family|friends|relatives))",
              r"(?:only |just )?(?:reporting|reported|report(?:ing)? it) (?:now|today|here) (?:that |as |because |now )?(?:he|she|i|they|we)(?:'s|'m|'re| is| am| are| was)? (?:back |now )?(?:home|here)",
              r"(?:because|as|since) (?:i|he|she|they|we) (?:live|lives) (?:round )?here", r"(?:live|lives) here so (?:rang|called|reported|is reporting)",
-             r"(?:has|have) come back (?:home )?to [a-z]+", r"(?:i|he|she|they|we) (?:only )?got (?:back )?home (?:today|yesterday|last night|this morning)")),
+             r"(?:has|have) come back (?:home )?to [a-z]+", r"(?:i|he|she|they|we) (?:only )?got (?:back )?home (?:today|yesterday|last night|this morning)",
+             rf"(?:transferred|passed|referred|sent|handed|forwarded|reported|details passed) (?:\w+ ){{0,3}}to {_FORCE_NAME}\b", rf"recorded by {_FORCE_NAME}\b",
+             rf"{_FORCE_NAME} (?:area|to record|will record|are recording|have recorded|to deal|ref(?:erence)?)\b", r"(?:crime|it) (?:is )?to be recorded there",
+             # the railway and the Underground are British Transport Police's to record
+             r"on (?:the |a )?(?:tube|underground|overground|(?:northern|victoria|central|jubilee|district|piccadilly|bakerloo|metropolitan|circle|elizabeth|hammersmith and city) line)\b",
+             r"(?:is|are|'s|'re|got|now) back home now", r"(?:she|he|they) now lives? in [a-z]+", r"on a (?:coach|day|school|works|family) trip (?:to|in) ",
+             r"while (?:\w+ )?(?:was |were )?(?:staying|visiting) (?:\w+ ){0,4}in [a-z]+")),
     ("credible evidence to the contrary", "NCRS recording test (b): credible evidence to the contrary immediately available (domain.md 1.3)",
      pattern(r"cctv (?:[\w-]+ ){0,5}(?:shows?|showed|confirms?|confirmed) (?:\w+ ){0,6}(?:no (?:offence|assault|crime|contact|theft|one)|not|nothing|nobody|(?:she|he|(?:the )?injured party|(?:the )?caller|they) (?:fell|tripped|dropped|left|gave|was the aggressor))",
              r"(?:cctv|footage|body worn video|bwv|video|dashcam|ring doorbell) (?:\w+ ){0,3}(?:shows?|showed|confirms?|confirmed|proves?) (?:\w+ ){0,5}(?:fell|tripped|self[- ]defen[cs]e|no (?:offence|crime|assault))",
@@ -59,6 +76,11 @@ OVERRIDING_REASONS = (
              r"(?:cctv|bwv|body worn video|footage|video)[^\n]{0,200}(?:no (?:physical )?contact|(?:never|not|doesn't|does not) (?:\w+ ){0,5}touch\w*)(?: \w+){0,3} at any (?:point|time)",
              r"(?:was |were |has been |had been |has |had )?handed (?:it |them )?in (?:to|at|behind|by)", r"found (?:it|them) down the (?:back|side)", r"lost property (?:office |department |team )?(?:have|has|had) (?:got )?(?:it|them)\b",
              r"found (?:under|down the side of|down the back of|behind) (?:the|a|her|his|their) ",
+             r"found (?:the |her |his |my |their )?(?:phone|purse|wallet|bag|handbag|keys|it|them) (?:[\w']+ ){0,3}(?:on|in|down|under|behind) (?:the |her |his |my |their )?(?:back )?(?:seat|side|bottom|floor|car|bag|pocket)",
+             r"all along", r"returned to (?:the |its )?owner", r"reunited with", r"(?:walked|went) away without it",
+             r"(?:paid|payment) (?:at|for|on|through) (?:the )?(?:self[- ]?(?:checkout|scan)|till)", r"receipt (?:located|found|produced|shown)", r"transaction (?:found|located)",
+             r"till (?:log|record|roll)s? (?:show|confirm)", r"(?:cctv|footage)[^\n]{0,80}\b(?:drop|dropped|drops) (?:his|her|the) (?:phone|wallet|purse|bag|keys)",
+             r"(?:was|were) in (?:police )?custody (?:\w+ ){0,4}(?:at the time|from|between|until|all day)", r"custody record (?:checked|confirms|shows)",
              r"(?:all )?(?:items|goods) (?:were )?(?:scanned and )?paid for", r"as agreed",
              # the missing item turned up with its owner (not "cannabis found in his jacket")
              r"(?:wallet|purse|phone|keys|bag|handbag|card|cards|ring|watch|jewellery|it|them) (?:was |were |has been |had been )?found (?:in (?:her|his|their) (?:own )?(?:coat|jacket|handbag|drawer|room|van|car|house|pocket)|under |down the back|behind )",
@@ -77,7 +99,9 @@ OVERRIDING_REASONS = (
              r"no (?:assault|offence|crime) alleged", r"nothing criminal (?:disclosed|alleged|happened)", r"no allegations? (?:made|of (?:assault|an offence))",
              r"(?:does not|doesn't|did not|will not|won't|refuses to|refused to) (?:wish to |want to )?(?:\w+ ){0,4}confirm", r"(?:says|said|states) (?:it|this) (?:is|was) (?:a |just a )?rumou?r", r"n100 record",
              r"(?:says|said|states|stated|confirms?|confirmed|told (?:the )?officers?) (?:that )?(?:nothing (?:like that |of the sort |of that )?(?:has )?happened|it (?:did not|didn't) happen|it was (?:a |just a )?joke|(?:her|his|their) friend (?:has )?got it wrong|no(?:thing)? sexual (?:activity|happened|took place))",
-             r"n100 (?:created|raised|recorded)", r"traced (?:[\w', ]{0,120})(?:nothing (?:like that )?happened|it was (?:a |just a )?joke|(?:did not|didn't) happen)",
+             r"n100 (?:created|raised|recorded)",
+             r"(?:neither|nobody|no one|none of them) (?:\w+ )?(?:wants?|willing|wishes) to (?:make a complaint|complain|come forward|give (?:a )?statements?|support)",
+             r"no (?:victims?|injured (?:parties|persons?)|one injured) (?:\w+ )?(?:identified|found|traced|came forward|come forward)", r"no trace of (?:a |the |any )?victim", r"traced (?:[\w', ]{0,120})(?:nothing (?:like that )?happened|it was (?:a |just a )?joke|(?:did not|didn't) happen)",
              # the traced victim's own account: it was consensual, nothing happened, a friend misunderstood
              r"(?:is |was )?(?:clear|adamant|insists?|insisted|maintains?|certain) (?:that )?nothing (?:\w+ )?happened", r"(?<!non-)(?<!non )consensual sex",
              r"(?:it|sex|this) was (?:fully |entirely )?(?<!non-)consensual", r"made (?:it|the whole thing|the story|it all) up", r"(?:got|has) (?:the )?wrong (?:end of the stick|idea)",
@@ -106,7 +130,7 @@ NON_CRIME_REASONS = (
     ("noise nuisance", pattern(r"noise", r"loud music", r"music (?:\w+ ){0,3}loud", r"(?<!injured )(?<!reporting )part(?:y|ies)", r"shouting", r"youths", r"congregat\w*",
                                                                     r"rowdy", r"drunk\w*", r"fireworks", r"barking", r"nuisance", r"anti-social behaviour", r"littering",
                                                                     r"fly[- ]?tipp\w*", r"street drinking", r"begging", r"skateboard\w*", r"football")),
-    ("not notifiable", pattern(r"speeding", r"no insurance", r"uninsured", r"no mot", r"no tax", r"untaxed", r"without (?:insurance|a licence|tax|an mot)",
+    ("not notifiable", pattern(r"speeding", r"no insurance", r"drink[- ]?driv\w*", r"drunk (?:in charge|driving)", r"blew \d+", r"(?:failed|positive) (?:a |the )?breath ?test", r"over the (?:drink[- ]drive )?limit", r"uninsured", r"no mot", r"no tax", r"untaxed", r"without (?:insurance|a licence|tax|an mot)",
                                                  r"(?:parked|parking) (?:on|across|in) (?:the |a )?(?:pavement|double yellows?|drive|driveway|disabled bay|zig zags?|bus stop|junction)",
                                                  r"(?:mobile )?phone (?:while|whilst) driving", r"careless driving", r"red light", r"no seat ?belt", r"driving without due care",
                                                  r"road traffic collision", r"bump", r"minor collision", r"abandoned (?:car|vehicle)", r"obstruct\w* (?:the |my |her |his )?(?:drive|driveway|road)")),

@@ -23,7 +23,7 @@ ABBREVIATIONS = {
     "w/s": "witness", "nfa": "no further action", "rtc": "road traffic collision", "mh": "mental health",
     "b/c": "because", "ppl": "people", "yo": "year old", "yrs": "years", "yr": "year", "veh": "vehicle",
     "m/c": "motorcycle", "tw": "threatened with", "twoc": "taken without consent", "oap": "pensioner",
-    "asb": "anti-social behaviour", "inj": "injuries", "las": "ambulance", "oof": "out of force", "pol": "police", "msg": "message", "msgs": "messages", "p/p": "pushbike", "ooa": "out of area", "aka": "also known as",
+    "asb": "anti-social behaviour", "inj": "injuries", "las": "ambulance", "oof": "out of force", "pol": "police", "msg": "message", "msgs": "messages", "p/p": "pushbike", "ooa": "out of area", "aka": "also known as", "offrs": "officers", "offr": "officer", "ofr": "officer",
 }
 
 # Misspellings seen often enough in logs to fix before matching.
