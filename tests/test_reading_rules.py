@@ -580,3 +580,68 @@ def test_officers_forcing_entry_for_a_welfare_check_is_not_burglary():
 def test_a_tag_cut_off_is_not_a_theft():
     result = read("probation report a man on licence has breached his exclusion zone and has cut off his tag, recall issued")
     assert result["crime"] is False
+
+
+def test_a_racist_slur_makes_a_threat_racially_aggravated():
+    result = read("taxi driver says 2 males banged on his window calling him a brown b*****d and said they would drag him out and batter him")
+    assert crimes(result) == {"9B": 1}
+
+
+def test_grabbing_both_womens_bottoms_is_a_sexual_assault():
+    assert "20A" in crimes(read("2 women at the pub say a drunk man went past and grabbed both their bums"))
+
+
+def test_punching_him_and_ripping_his_chain_off_is_robbery():
+    result = read("male stepped out, punched him in the face and ripped his gold chain off his neck, then ran. swollen eye")
+    assert crimes(result) == {"34B": 1}
+
+
+def test_a_headlock_in_which_he_could_breathe_is_not_strangulation():
+    result = read("brother-in-law grabbed him round the neck in a headlock for a few seconds. IP says no pain now, could breathe fine")
+    assert "8SF" not in crimes(result)
+
+
+def test_coming_at_him_with_a_fist_raised_is_an_assault_without_contact():
+    result = read("neighbour came across the garden at him with his fist raised shouting im going to spark you, stopped a foot away")
+    assert crimes(result) == {"105A": 1}
+
+
+def test_a_fractured_skull_in_a_later_hospital_update_is_the_assaults_injury():
+    result = read("19:05 ONE MALE HAS STRUCK THE OTHER WITH A STEERING LOCK ON THE HEAD / 19:07 LAS CAT 1 / 19:25 UNITS O/S, "
+                  "SUSP DETAINED / 19:40 STEERING LOCK SEIZED / 20:10 HOSP UPDATE: FRACTURED SKULL")
+    assert crimes(result) == {"5D": 1}
+
+
+def test_an_officer_bitten_while_detaining_a_suspect_is_assault_on_a_constable():
+    result = read("PC 2290 reports whilst detaining male for theft the male bit me on the forearm breaking the skin")
+    assert crimes(result) == {"8S": 1}
+
+
+def test_a_firework_through_the_letterbox_of_an_occupied_home_is_arson_endangering_life():
+    result = read("teenagers threw a firework through her letterbox which scorched the hall carpet while she was inside")
+    assert crimes(result) == {"56A": 1}
+
+
+def test_threatening_to_burn_the_shop_down_with_him_in_it_is_a_threat_to_kill():
+    result = read("male said he would come back and burn the shop down with him in it if he didnt pay. shopkeeper terrified")
+    assert "3B" in crimes(result)
+
+
+def test_photographing_women_changing_is_voyeurism():
+    result = read("male at the beach taking photos of women changing in the beach huts through a gap")
+    assert crimes(result) == {"88E": 1}
+
+
+def test_parcels_taken_from_a_doorstep_after_delivery_are_not_theft_of_mail():
+    result = read("postman says they were delivered, neighbour's doorbell cam shows a woman taking 2 parcels off his step")
+    assert crimes(result) == {"49": 1}
+
+
+def test_an_ex_partner_who_let_himself_in_with_a_key_he_kept_is_a_burglar():
+    result = read("her ex partner has let himself in with a key he kept, took her laptop and the TV. he moved out in January")
+    assert crimes(result) == {"28E": 1}
+
+
+def test_a_boys_age_after_his_name_makes_a_rape_one_of_a_child():
+    result = read("Mother attended with daughter Ella 15. Ella disclosed that a lad took her upstairs and had sex with her when she said no")
+    assert crimes(result) == {"19D": 1}

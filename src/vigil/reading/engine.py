@@ -21,7 +21,8 @@ from vigil.reading.victims import (MAIN, course_of_conduct_victims, one_named_vi
                                    stated_victim_count, victims_of)
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
-_AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (?:about |around |only |aged )?(\d{1,2})\b")
+_AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (?:about |around |only |aged )?(\d{1,2})\b"
+                  r"|\b(?:daughter|son|girl|boy|niece|nephew|granddaughter|grandson|pupil)(?: [a-z]+)? (\d{1,2})(?=[ ,.;)]|$)(?! (?:am|pm|mins?|minutes|hours|days|weeks|months|yrs? ago|years ago))")
 _MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forced) (?:him|his|the boy|a boy|a man|the man|her son|his son|the male)\b"
                           r"|\b(?:male victim|boy|son) (?:was |has been )?(?:raped|sexually assaulted|touched|groped)"
                           r"|\bmale (?:[\w']+ ){0,3}(?:was |has been )(?:raped|sexually assaulted|sexually touched|groped)"
@@ -29,7 +30,7 @@ _MALE_VICTIM = re.compile(r"\b(?:raped|assaulted|touched|grop\w*|penetrated|forc
 _FEMALE_CUE = re.compile(r"\b(?:her|she|girl|woman|female|daughter)\b")
 # words for the person acted on in the act's own words ("raped him"); not "his" or "he", which in
 # "put his penis inside me" name the offender
-_MALE_CUE = re.compile(r"\b(?:him|boy|son)\b")
+_MALE_CUE = re.compile(r"\b(?:him|boy|son)\b|\b(?:touch\w*|grop\w*|grabb?\w*|squeez\w*|fondl\w*) his\b")
 # Home Office codes for rape and sexual assault by the victim's sex and age (HOCR Sexual offences).
 _SEXUAL_CODE_BY_SEX_AGE = {
     "19C": {("f", 13): "19E", ("f", 16): "19D", ("f", None): "19C", ("m", 13): "19H", ("m", 16): "19G", ("m", None): "19F"},
@@ -174,7 +175,7 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
 # harassing (8L/8M): stalking (8Q) needs conduct that follows the victim beyond it (following, turning up at
 # work, tracking). Most neighbour courses in the corpus are labelled so; an ex-partner's is stalking (domain.md 1.9).
 _NEIGHBOUR = re.compile(r"\b(?:neighbours?|next door|next-door|(?:at|from) no\.? ?\d+|upstairs flat|downstairs flat)\b")
-_FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting)\b")
+_FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting|left)\b")
 
 
 # An ex-partner's course against the victim is stalking (8Q); the same person's messages, calls or visits
@@ -277,6 +278,8 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
         sentence_start, _ = doc.sentence_of(match.start())
         following = [m.start() for m in acts if m.start() > match.start()]
         region_end = following[0] if following else _sentences_after(doc, match.end(), _INJURY_SENTENCES)
+        if len(acts) == 1:        # one act: the injury is the act's wherever the log records it (a later hospital update)
+            sentence_start, region_end = 0, len(doc.text)
         serious = _asserted(SERIOUS_INJURY, doc, sentence_start, region_end)
         contrary = _asserted(INJURY_CONTRARY, doc, sentence_start, region_end)
         injury = _asserted(INJURY, doc, sentence_start, region_end) or shared_injury

@@ -49,7 +49,8 @@ FORCE = pattern(
     r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon",
     # force apprehended: a fist raised or a punch swung with apparent immediacy is a common assault
     # without contact (corpus README, threats versus acts); it outranks the threat (9A)
-    r"raised (?:his|her|their) fists?", r"fists? (?:raised|up) (?:at|to|towards|in)", r"(?:swung|threw) (?:a punch|punches|a fist) (?:at|towards)",
+    r"raised (?:his|her|their) fists?", r"fists? (?:raised|up) (?:at|to|towards|in)", r"with (?:his|her|their|a) fists? (?:raised|drawn back)",
+    r"(?:stick|bat|bar|hammer|bottle|pole|stock stick|spade|shovel|machete|knife) (?:[\w']+ ){0,4}(?:raised|swung) (?:over (?:his|her) head|at (?:him|her|me)|towards (?:him|her|me)|in (?:his|her|my) direction)", r"(?:swung|threw) (?:a punch|punches|a fist) (?:at|towards)",
     r"(?:give|gave|given|giving) (?:her|him|me|them|the injured party) (?:a |an )?(?:black eye|slap|smack|kicking|beating|hiding|dig|bloody nose|fat lip|punch|kick|headbutt|clip round the ear|shove)", r"squeez(?:es|ed|ing)(?! (?:her|his) (?:hand|shoulder))",
 )
 UNLAWFUL_CONTRARY = pattern(r"self[- ]defen[cs]e", r"play[- ]?fight\w*", r"consensual", r"accident(?:al|ally)?",
@@ -75,13 +76,15 @@ INJURY_CONTRARY = pattern(
 SERIOUS_INJURY = pattern(
     r"stabb\w*", r"stab wounds?", r"knifed", r"slashed (?:her|him|at|his|her)",     r"grievous bodily harm", r"fractured skull", r"life[- ]changing", r"life[- ]threatening", r"intensive care",
     r"knocked (?:her|him) out", r"stamp(?:ed|ing) on (?:his|her) head", r"machete", r"with intent",
-    r"(?:hit|struck|beat\w*|attacked|assaulted) (?:[\w']+ ){0,3}with (?:a |an )?(?:[\w']+ )?(?:hammer|bat|baseball bat|iron bar|crowbar|brick|knife|weapon|machete|axe)",
+    r"(?:hit|struck|beat\w*|attacked|assaulted) (?:[\w']+ ){0,3}with (?:a |an )?(?:[\w']+ )?(?:hammer|bat|baseball bat|iron bar|crowbar|brick|knife|weapon|machete|axe|steering lock|golf club|metal bar|scaffold pole|wrench|spanner|paving slab)",
     r"broken (?:jaw|eye socket|leg|arm|cheek ?bone)", r"fractured (?:jaw|eye socket|leg|arm|cheek ?bone|skull)",
     # a glass or bottle driven into the face: the weapon and the target show intent (s18, 5D)
     r"(?:smashed|shoved|rammed|pushed|thrust|twisted) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in) (?:the side of )?(?:his|her|my|their|the injured party's) (?:face|head|neck)",
     r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)",
     r"(?:plastic|maxillo-?facial|maxfax|facial) surgery", r"maxfax",
 )
+STRANGULATION_CONTRARY = pattern(r"(?:could|was able to|able to) (?:still )?breathe", r"breathing (?:was )?(?:not|never) (?:restricted|affected|stopped)",
+                                 r"no (?:restriction|difficulty) (?:of|with|in) (?:his|her|their)? ?breathing")
 STRANGULATION = pattern(
     r"strangl\w*", r"chok(?:ed|ing) (?:her|him|me)", r"throttl\w*",
     r"hands? (?:round|around|on) (?:her|his|my) (?:neck|throat)", r"squeez\w* (?:her|his|my) (?:neck|throat)",
@@ -106,11 +109,12 @@ THREAT_TO_KILL = pattern(
     r"(?:he|she|they|\w+)? ?(?:would|will|'ll|was going to|is going to|were going to|are going to|is gonna|was gonna) (?:kill|murder)",
     r"(?:i'll|i will|i am going to|i'm going to|i'm gonna|we'll|we will|we are going to|we're going to|he'll|he will|he is going to|he's going to|she'll|she will|she is going to|she's going to|they'll|they will|they are going to|they're going to) (?:[\w']+ )?(?:kill|murder)",
     r"kill (?:you|her|him|them|the lot of you)(?! (?:cat|dog|pet|dogs|cats|horse|rabbit|animals?)\b)", r"you(?:'re| are) (?:a )?dead(?: man| woman)?(?! meat)", r"(?:ur|your) dead", r"(?:put|stick|pop) (?:a bullet|one) in (?:you|your|ur|him|her|his)", r"blow (?:your|ur|his|her) (?:head|brains) (?:off|out)", r"slit (?:your|her|his) throat",
-    r"put (?:you|her|him) in the ground", r"(?:stab|beat|kick|batter|burn|strangle|choke) (?:you|her|him|them|u) to death", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
+    r"put (?:you|her|him) in the ground", r"(?:burn|torch) (?:[\w']+ ){0,4}(?:down )?with (?:him|her|you|them|us|the kids|the family) (?:still )?in (?:it|there|side)",
+    r"(?:be |get |gets )?wiped out", r"wipe (?:you|her|him|them|your family|the lot of you) out", r"(?:stab|beat|kick|batter|burn|strangle|choke) (?:you|her|him|them|u) to death", r"(?:you|she|he|they)(?:'ll| will) be (?:dead|killed|murdered)", r"will be killed",
     r"(?:he|she|they|i|we)'d (?:[\w']+ )?(?:kill|murder)",
     r"(?:said|says|stated|shouted|told|threatened|saying)(?: that)? (?:he|she|they|\w+) (?:would|will|'ll|was going to|is going to) (?:[\w']+ ){1,6}(?:and )?(?:kill|murder)")
 # after a threat's verb: the thing threatened is property ("smash every window"), a threat to damage (59), not to a person
-_NOT_AT_PROPERTY = r"(?! (?:[\w']+ ){0,2}(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|place|stuff|things|garden|shop|motor)\b)"
+_NOT_AT_PROPERTY = r"(?! (?:[\w']+ ){0,2}(?:windows?|car|cars|door|doors|house|home|flat|tyres?|property|phone|van|fence|shed|place|stuff|things|garden|shop|motor)\b)(?! it\b)"
 THREAT_OF_VIOLENCE = pattern(
     r"threat\w* to (?:punch|hit|stab|batter|beat|kick|assault|hurt|knock|glass|do (?:her|him|you|them) in|"
     r"break (?:his|her|your) (?:legs|neck|jaw)|smash (?:his|her|your) (?:face|head)|shoot|harm|attack|slap|knife|cut)",
@@ -131,6 +135,7 @@ THREAT_OF_VIOLENCE = pattern(
     # said with "give"/"would ... and": "he'd rip it off and give her a kicking", "said he would rip it off her head and batter her"
     r"give (?:her|him|you|u|ya|them) (?:a |an )?(?:good )?(?:kicking|beating|hiding|slap|smack|punch|battering|hammering|leathering)",
     r"(?:said|says|told (?:[\w']+ ){1,2}|shouted|screamed|saying)(?: that)? (?:he|she|they)(?: would| will|'d|'ll| was going to| is going to) (?:[\w']+ ){1,6}and (?:punch|hit|stab|batter|beat|kick|hurt|glass|slap|smash|knock)",
+    r"and you with (?:it|them)",
     VIOLENT_THREAT_WORDS, REPORTED_VIOLENT_THREAT)
 COURSE = pattern(
     r"repeated(?:ly)?", r"constant(?:ly)?", r"continu\w*", r"persistent(?:ly)?", r"again and again",
@@ -166,7 +171,7 @@ STALKING_BEHAVIOUR = pattern(
     r"sits? (?:there|outside|opposite|in the cafe opposite)(?: for hours)?", r"found (?:her|him|me|my \w+) on (?:instagram|facebook|snapchat|tiktok|linkedin)",
 )
 CONTACT = pattern(
-    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)? (?:her|him|me|them|us|the house)", r"(?:phone|silent|nuisance|withheld|\d+|numerous|several|repeated|constant|abusive) calls", r"(?:keeps?|kept|constantly|repeatedly) (?:calling|ringing|texting|messaging|phoning)", r"(?:ring(?:ing|s)?|rang) (?:her|him|me|them|us|the house|her phone|his phone|constantly|repeatedly|non-?stop|all (?:day|night))", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
+    r"messag\w*", r"text\w*", r"call(?:ed|ing|s)? (?:her|him|me|them|us|the house)", r"(?:phone|silent|nuisance|withheld|\d+|numerous|several|repeated|constant|abusive) calls", r"(?:keeps?|kept|constantly|repeatedly) (?:calling|ringing|texting|messaging|phoning)", r"(?:ring(?:ing|s)?|rang) (?:her|him|me|them|us|the house|her phone|his phone|constantly|repeatedly|non-?stop|all (?:day|night))(?! (?:door ?bell|bell|buzzer))", r"phon(?:ed|ing|es (?:her|him))", r"phone calls", r"email\w*", r"contact\w*",
     r"voicemail\w*", r"letters?", r"post(?:ed|ing|s)", r"social media", r"facebook", r"instagram", r"snapchat",
     r"whatsapp", r"turn\w* up", r"visit\w*", r"abus\w*", r"threat\w*", r"knocking", r"banging on", r"shouting at",
     r"comments?", r"insult\w*", r"sen[dt] (?:her|him)", r"call(?:ing|s|ed)? (?:him|her|them|me|us) (?:a |an )?[\w*']+", r"harass\w*", r"voice ?notes?", r"notes? through", r"bangs? on", r"shouts?", r"leaves? rubbish", r"came to the house", r"demanding",
@@ -212,7 +217,10 @@ CONNECTED = pattern(
 _NOT_A_PARTNER = r"(?![- ]?(?:tenant|landlord|colleague|boss|employer|employee|friend|neighbour|flatmate|housemate|work|school|lodger|manager|business))"
 EX_PARTNER = pattern(r"ex[- ]?partner", r"ex[- ](?:husband|wife|boyfriend|girlfriend)", rf"the ex{_NOT_A_PARTNER}", rf"her ex{_NOT_A_PARTNER}", rf"his ex{_NOT_A_PARTNER}",
                      r"former partner", r"split up", r"separated", r"relationship ended", r"broke up")
-RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
+RACIAL = pattern(r"anti-jewish", r"anti-muslim",
+                 r"(?:black|brown|paki|asian|polish|foreign|immigrant|muslim|jewish|bangladeshi|pakistani|romanian|indian|nigerian|somali|chinese) (?:monkey|bitch|bastard|scum|c\*+\w*|b\*+\w*)",
+                 r"monkey noises", r"banana (?:skins?|peel)", r"towel ?head", r"go back (?:to )?where (?:you|he|she|they) came from", r"(?:called|calling) (?:him|her|them|me) (?:a |an )?terrorists?",
+                 r"f\*+ing (?:muslims|pakis|foreigners|immigrants|jews|blacks)", r"no (?:muslims|blacks|pakis|foreigners|immigrants) (?:here|allowed)", r"swastikas?", r"racial\w*", r"racist", r"p\*kis?", r"n\*gg\w*", r"because of (?:his|her|their) (?:race|religion|colour|skin|faith|ethnicity)", r"about (?:[\w']+ ){0,2}(?:race|religion|faith|skin colour|ethnicity)",
                  r"religious(?:ly)? (?:aggravated|abusive|abuse)", r"(?:abuse|comments|remarks|insults) about (?:[\w']+ ){0,3}(?:race|religion|faith|skin|colour|ethnicity|nationality)", r"islamophob\w*", r"anti-?semit\w*", r"n-word", r"paki", r"go back to (?:your|your own) country",
                  # a starred slur ("p***"): the match stops on the letter, so the pattern's closing word boundary holds
                  r"p(?=\*{2,})", r"n(?=\*{3,})", r"go back (?:home|to (?:your|ur|where)|to (?:[a-z]+ ){0,1}(?:africa|china|poland|romania|bangladesh|pakistan|india|jamaica|somalia|syria|iraq|afghanistan|turkey|nigeria|ghana|the jungle))",
@@ -220,7 +228,8 @@ RACIAL = pattern(r"anti-jewish", r"anti-muslim", r"swastikas?", r"racial\w*", r"
                  r"ching chong", r"slanty eyes", r"monkey (?:noises|chants?|gestures)", r"terrorists?", r"(?:muslims|jews|immigrants|foreigners) are all", r"racial slurs?",
                  r"homophob\w*", r"transphob\w*", r"hate crime", r"chink\w*", r"foreign scum", r"go back where (?:you|they|we) came from",
                  r"(?:you|they|we) should go back", r"english (?:street|only)")
-CONSTABLE = pattern(r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|bitten|headbutted|pushed|elbowed|kneed|scratched|struck) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso|ps|sergeant)",
+CONSTABLE = pattern(r"(?:pc|officer|constable|ps|pcso) \d+ (?:\w+ )?reports? (?:that )?(?:whilst|while|when) (?:detaining|arresting|restraining|searching|handcuffing)",
+                    r"(?:whilst|while) (?:being )?(?:detained|arrested|restrained|handcuffed) (?:[\w']+ ){0,4}(?:bit|kicked|punched|headbutted|spat)",r"(?:officer|pc|constable)(?: \w+){0,3} (?:was|were) (?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit)", r"(?:assaulted|punched|kicked|spat at|spat on|hit|bit|bitten|headbutted|pushed|elbowed|kneed|scratched|struck) (?:a |the |two |an )?(?:police )?(?:officers?|pc|constable|pcso|ps|sergeant)",
                     r"officers? (?:was |were )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed)", r"assault on (?:a |an )?(?:police )?(?:officer|constable|emergency worker)",
                     r"emergency worker", r"(?:officer|pc|constable|pcso)(?: \w+){0,3} (?:was |were )?(?:assaulted|punched|kicked|headbutted|bitten) by",
                     r"(?:officer|pc|constable|pcso|ps)(?: [\w']+){0,2} (?:was |were |has been )?(?:assaulted|punched|kicked|spat at|bitten|headbutted|elbowed|kneed|hit|scratched)",
@@ -236,7 +245,7 @@ TAKE = pattern(
     r"walked off with", r"ran off with", r"helped (?:himself|herself|themselves) to", r"shoplift\w*",
     r"(?:left|walked out|ran out|walked off|ran off|drove off|made off|driven off) without paying",
     r"without paying", r"(?:did not|didn't|failed to|refused to) pay", r"took off with", r"pocketed", r"concealed",
-    r"taking (?:a |the |two |her |his |\w+ )?(?:parcel|money|cash|£\d+|notes|items|goods|bike|phone|bag)", r"has taken", r"have taken", r"had taken",
+    r"taking (?:a |the |two |her |his |\w+ )?(?:parcels?|money|cash|£\d+|notes|items|goods|bikes?|phones?|bags?)", r"has taken", r"have taken", r"had taken",
     r"(?:has|have) gone from", r"taken overnight",
     r"(?:cards?|items?|bag|phone|iphone|mobile|airpods|earphones|headphones|ipad|tablet|watch|necklace|chain|rings?|camera|console|parcel|wallet|purse|cash|money|tools|laptop|keys|goods|sat ?nav|property|handbag|jewellery) (?:were |was |have been |has been |had been )?taken",
     r"(?:walked|ran) out with", r"lifted (?:from|out of)", r"took (?:[\w']+ )?(?:cosmetics|electricals|meat|alcohol|goods|items|clothing|clothes|razors|perfume|make-?up|stock|food|drink|bottles?|toiletries)", r"taken off", r"(?:cash|money|jewellery|earrings|items|purse|wallet|tools) (?:[\w']+ )?gone", r"emptied", r"(?:cut|cutting|sawn|sawed|sawing) off (?:the |his |her |their |a |my |all the )?(?:catalytic|cat\b|exhaust|cables?|copper|lead|wires?|chains?|pipes?|wheels?|tyres?)", r"stealing",
@@ -306,7 +315,8 @@ ROBBERY = pattern(
     r"made (?:her|him|them|staff|the cashier|cashier|the staff|the shopkeeper|the manager|both of them|them both) (?:[\w']+ ){0,2}(?:empty|open|hand over|take off|give)",
     r"(?:rode|drove|rode off|made off|sped off) (?:off )?on (?:his|her|their) (?:scooter|bike|moped|motorbike|e-?bike)",
     r"(?:came in|walked in|entered|burst in) (?:[\w']+ ){0,3}(?:with|holding|brandishing|carrying) (?:a |an )?(?:[\w']+ )?(?:knife|gun|machete|weapon|bat|hammer|firearm|blade|crowbar)(?:[\w, ]{0,80})(?:took|demand\w*|till|cash|made)",
-    r"(?:pushed|shoved|punched|hit|knocked|kicked|cornered|surrounded|pinned|barged|tripped|headbutted) (?:[\w',]+ ){0,12}(?:and|then|before) (?:[\w']+ ){0,2}(?:took|stole|snatched|made off with|ran off with|rode off with|demanded)",
+    r"(?:pushed|shoved|punched|hit|knocked|kicked|cornered|surrounded|pinned|barged|tripped|headbutted) (?:[\w',]+ ){0,12}(?:and|then|before) (?:[\w']+ ){0,2}(?:took|stole|snatched|made off with|ran off with|rode off with|demanded|ripped|yanked|tore)(?! nothing)",
+    r"(?:punched|hit|kicked|headbutted|pushed) (?:him|her|them|me)(?: [\w']+){0,4}, (?:took|stole|snatched|grabbed) (?:his|her|their|my) ",
     r"(?:with|holding|showed|produced|pulled|flashed|pointed) (?:a |the |his |her )?(?:knife|blade|gun|machete|weapon)(?:[\w', £]{0,80})(?:demanded|hand(?:ed)? (?:it |them |the \w+ )?over|draw out|withdraw|give (?:him|them) (?:his|her|the))",
     rf"(?:snatched|grabbed|took|pulled|yanked) {_STOLEN_ITEM}(?:[\w,']+ ){{0,12}}(?:dragged (?:her|him)|pulled (?:her|him) (?:over|along|to)|to the ground|knocked (?:her|him)|fell over|pulled over)",
     r"(?:threatened|punched|pushed|hit|kicked|assaulted|grabbed|knocked|attacked|struck|slapped|headbutted) (?:her|him|them|me|by|with|to the ground) (?:[\w',]+ ){0,12}and (?:[\w']+ ){0,3}(?:taken|stolen|snatched)(?! (?:his|her|their|the|a|an|my|your|\w+'s)\b)(?! from (?:the )?(?:house|home|flat|address|hall|car|van|vehicle|garage|shed))",
@@ -346,7 +356,8 @@ DWELLING_CONTRARY = pattern(r"(?:units?|officers?|police|pcs|fire service|parame
                             # the door was kicked in but nobody entered: criminal damage, not burglary
                             r"(?:has not|hasn't|had not|hadn't|didn't|did not|never) (?:come|came|gone|got|get|went|go) (?:in|inside|into the (?:house|flat|property|home))\b",
                             # a carer or relative with a key is not a trespasser
-                            r"let (?:himself|herself|themselves) in (?:with|using) (?:a |the |her |his |their )?(?:key|keys|keysafe|key safe)",
+                            r"(?:carer|relative|family|son|daughter|cleaner|landlord|neighbour|keyholder|warden)s? (?:[\w']+ )?let (?:himself|herself|themselves) in (?:with|using) (?:a |the |her |his |their )?(?:key|keys|keysafe|key safe)",
+                            r"let (?:himself|herself|themselves) in (?:with|using|via) (?:the |a )?(?:keysafe|key safe)",
                             r"door forced,? (?:[\w()']+ ){0,4}found (?:on|in|collapsed|deceased|unresponsive|safe|fallen)", r"forced entry to (?:check|conduct|gain access to)", r"(?:taken|stolen|removed) from (?:the |her |his |their |a )?(?:front |back |rear )?(?:garden|driveway)(?! shed)",
                             rf"{LOGGED_VEHICLE} (?:was |were |had been |has been |have been )?broken into", r"intruder alarm", r"communal (?:area|hallway|stairs)", r"car park", r"allotment")
 DISTRACTION = pattern(r"(?:said|saying|claiming|claimed|says) (?:he|she|they) (?:was|were|is|are) from (?:the )?(?:[\w']+ )?(?:water|gas|council|electric\w*|board|energy|utility|utilities|housing)", r"posing as", r"pretend\w* to be", r"claim\w* to be (?:from )?(?:the )?(?:water|gas|council|electric\w*|police)", r"distraction",
@@ -375,7 +386,7 @@ VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyre
 DWELLING_OBJECT = pattern(r"house", r"home", r"flat", r"front door", r"back door", r"windows?", r"letter ?box", r"bungalow", r"property",
                           r"address", r"porch", r"patio doors?", r"door")
 BUILDING_OBJECT = BUSINESS
-ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)", r"burning (?:rag|rags|paper|material|cloth)",
+ARSON = pattern(r"setting (?:light|fire) to", r"(?:firework|lit rag|burning paper|petrol bomb)s? (?:[\w']+ ){0,3}through (?:the |her |his |their |my )?letter ?box", r"set (?:fire to|alight|on fire)", r"burning (?:rag|rags|paper|material|cloth)",
                 r"(?:carpet|door|hallway|curtains?|house|car|van|bins?|shed|fence|hut|caravan)s? (?:was |were |is |are |now )?(?:alight|on fire|ablaze)", r"arson\w*", r"torch(?:ed)", r"burnt? out", r"burned (?:down|out)",
                 r"(?:petrol|lit \w+|firework|burning \w+|accelerant)\w* (?:through|into) (?:the )?letter ?box",
                 r"deliberately (?:set|started|lit)", r"lit (?:a fire|fire)", r"fire (?:was )?(?:deliberately|started deliberately)", r"set light to",
@@ -383,12 +394,12 @@ ARSON = pattern(r"setting (?:light|fire) to", r"set (?:fire to|alight|on fire)",
                 r"(?:front |back )?(?:door|car|van|shed|bin|bins|wheelie bin|house|flat|fence|vehicle)s? (?:was |were |is |has been |had been )?(?:on fire|alight|ablaze)",
                 r"fire (?:was |has been )?(?:set|started|lit) (?:at|to|in|on|against)")
 ARSON_CONTRARY = pattern(r"accidental(?:ly)? (?:fire|started)", r"chip pan", r"electrical fault", r"candle", r"cigarette (?:end|butt)", r"bonfire")
-ENDANGERING = pattern(r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
+ENDANGERING = pattern(r"residents (?:\w+ )?(?:self[- ])?evacuat\w*", r"smoke (?:\w+ )?(?:up|into|through) the (?:stairwell|flats?|house|landing|block)",r"(?:while|whilst|with) (?:[\w']+ ){0,3}(?:inside|asleep|in the (?:house|flat|property|car))", r"occupied", r"letter ?box", r"endanger\w*",
                       r"people inside", r"family inside", r"trapped", r"got out", r"woke (?:up )?to smoke", r"occupants?", r"asleep", r"all out", r"family of \w+", r"smoke inhalation")
 SEXUAL_ASSAULT = pattern(
     r"sexual(?:ly)? assault\w*", r"grop\w*", r"indecent(?:ly)? assault\w*", r"sexually abus\w*", r"abused (?:her|him|me) sexually",
     r"touch(?:ed|ing)? (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|genitals|vagina|penis|crotch|private parts?|privates|chest|thighs?|between (?:her|his) legs|inner thigh)",
-    r"touch(?:ed|ing)? (?:her|him|me) (?:sexually|inappropriately|intimately)", r"(?:grabbed|squeezed|slapped|pinched|touched|groped) (?:her|his|my) (?:breasts?|bottom|bum|backside|groin|crotch|genitals|penis|private parts|privates)",
+    r"touch(?:ed|ing)? (?:her|him|me) (?:sexually|inappropriately|intimately)", r"(?:grabbed|squeezed|slapped|pinched|touched|touching|groped|fondled) (?:her|his|my|their|both their|the) (?:breasts?|boobs?|bottoms?|bums?|backsides?|groin|crotch|genitals|penis|private parts|privates)",
     r"touched (?:her|him|me) sexually", r"hand on (?:her|his|my) (?:inner )?thigh", r"hand (?:up|inside) (?:her|his|my) (?:skirt|dress|top|shorts)",
     r"kissed (?:her|him) (?:without|against)", r"forced (?:her|him) to kiss", r"forcibly kissed",
     r"put (?:his|her) hands? (?:up|down|inside|under) (?:her|his) (?:skirt|top|trousers|shorts|underwear|dress|knickers)",
@@ -406,7 +417,8 @@ RAPE = pattern(
 )
 CONSENT_CONTRARY = pattern(r"consensual(?! sex)", r"consented(?! to (?:a |an |the )?(?:forensic|medical|examination|exam|police|being|photographs?|statement|interview|referral|sarc|swabs?|samples?|video))",
                           r"agreed to (?:sex|it)", r"was willing")
-EXPOSURE = pattern(r"expos(?:ed|ing) (?:himself|herself|his (?:penis|genitals))", r"indecent exposure", r"flash(?:ed|ing) (?:at|his|her)",
+EXPOSURE = pattern(r"(?:taking|took|filming|filmed) (?:photos|pictures|pics|videos?|footage) of (?:women|girls|her|people|them|a woman|a girl) (?:[\w']+ ){0,3}(?:changing|undress\w*|in the (?:toilets?|showers?|changing room))",
+                   r"upskirt\w*", r"voyeur\w*",r"expos(?:ed|ing) (?:himself|herself|his (?:penis|genitals))", r"indecent exposure", r"flash(?:ed|ing) (?:at|his|her)",
                    r"(?:showed|showing|flashed|flashing|exposed|exposing|got out) (?:her |him |them |me |the \w+ |two \w+ )?(?:his|her) (?:bits|penis|genitals|privates|private parts|willy|dick|knob|cock)",
                    r"(?:touching|playing with|rubbing|pleasuring) (?:himself|herself)",
                    r"masturbat\w*", r"upskirt\w*", r"voyeur\w*", r"filming (?:her|him) (?:in the|while|through|getting|undress\w*|in the shower)",
@@ -513,7 +525,7 @@ FRAUD = pattern(r"cloned", r"card details (?:have been |were |had been )?used", 
                 r"spoofed", r"new bank details", r"(?:seller|buyer) (?:[\w']+ ){0,3}(?:stopped answering|blocked|disappeared|vanished)", r"never (?:arrived|received|turned up|delivered)")
 CARD_FRAUD = pattern(r"card", r"bank account", r"online banking", r"debit", r"credit card", r"contactless", r"(?:safe|his|her|their|my) account", r"account (?:was |had been )?(?:emptied|compromised|accessed)")
 MACHINE = pattern(r"coin box(?:es)?", r"meters?", r"vending machines?", r"fruit machines?", r"cash machines?", r"parking meters?", r"gas meter", r"arcade machines?", r"charity box")
-MAIL = pattern(r"royal mail", r"sorting (?:office|frame)", r"postal worker", r"postman", r"mail ?bags?", r"birthday cards containing")
+MAIL = pattern(r"royal mail", r"sorting (?:office|frame)", r"postal worker", r"(?:from|out of) (?:the |a )?(?:postman|postwoman)(?:'s)?", r"postman'?s? (?:bag|trolley|van)", r"mail ?bags?", r"birthday cards containing")
 # the person let in, named as such ("her carer", "the builders"), not the caller's own trade ("rp builder")
 IN_DWELLING = pattern(r"(?:the|a|an|her|his|their|my|our) (?:[\w']+ )?(?:carers?|cleaners?|lodgers?|house ?guests?|visitors?|builders?|tradesm[ae]n|workm[ae]n)")
 
@@ -534,7 +546,7 @@ RULES: tuple[OffenceRule, ...] = (
                 supersedes=("105A", "105B", "104")),
     OffenceRule("5D", (_FORCE, Point("serious harm caused or intended (wounding, weapon, GBH)", SERIOUS_INJURY), _UNLAWFUL),
                 f"Offences Against the Person Act 1861 s18; {_VAP}", supersedes=("8N", "105A", "8P", "105B")),
-    OffenceRule("8SF", (Point("strangulation or suffocation", STRANGULATION), _UNLAWFUL),
+    OffenceRule("8SF", (Point("strangulation or suffocation", STRANGULATION, contrary=STRANGULATION_CONTRARY), _UNLAWFUL),
                 f"Serious Crime Act 2015 s75A (in force 7 June 2022); {_VAP}", valid_from="2022-06-07", fallback="8N",
                 supersedes=("105A",)),
     OffenceRule("3B", (Point("threat to kill made", THREAT_TO_KILL, kind=STATEMENT, contrary=ANIMAL_THREATENED),
@@ -601,7 +613,7 @@ RULES: tuple[OffenceRule, ...] = (
     OffenceRule("46", (Point("stealing", TAKE), Point("from a shop or stall", SHOP)), "Theft Act 1968 s1; HOCR Theft",
                 victim=PROPERTY, supersedes=("49", "49A")),
     OffenceRule("49A", (Point("making off without paying", MAKING_OFF), Point("for goods or a service on the spot", SERVICE)),
-                "Theft Act 1978 s3; HOCR Theft", victim=PROPERTY, supersedes=("49",)),
+                "Theft Act 1978 s3; HOCR Theft", victim=PROPERTY, supersedes=("49", "46")),
     OffenceRule("47", (Point("stealing", TAKE), Point("from an automatic machine or meter", MACHINE)), "Theft Act 1968 s1; HOCR Theft",
                 victim=PROPERTY, supersedes=("49", "58B", "58D", "30C")),
     OffenceRule("42", (Point("stealing", TAKE), Point("mail in the post", MAIL)), "Theft Act 1968 s1; Postal Services Act 2000 s83-84; HOCR Theft",
