@@ -75,7 +75,7 @@ def main() -> None:
         result = score(records, outputs)
         by_writer = defaultdict(list)
         for index, record in enumerate(records):
-            by_writer[f"W{record['id'][1]}"].append(index)     # the id's second character names the writer
+            by_writer[f"W{int(record['id'][1], 36)}"].append(index)     # the id's second character names the writer (base 36: CA = W10 ... CT = W29)
         report["readers"][name] = {
             **_headline(result),
             "interval_95": _bootstrap(records, outputs),
