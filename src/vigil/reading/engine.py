@@ -14,11 +14,11 @@ from vigil.reading import context
 from vigil.reading.offence_rules import (EX_PARTNER, FORCE, INJURY, INJURY_CONTRARY, RACIAL, RULES, SERIOUS_INJURY,
                                          STALKING_BEHAVIOUR)
 from vigil.reading.context import cue_readings
-from vigil.reading.points import candidate_starts, PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point
+from vigil.reading.points import PERSON, PRESUMED, PROPERTY, STATE, STATEMENT, OffenceRule, Point, candidate_starts
 from vigil.reading.text import Normalised
 from vigil.reading.counting import ONE_CRIME_PER_INCIDENT
-from vigil.reading.victims import (MAIN, course_of_conduct_victims, one_named_victim_is_the_injured_party, stated_offender_count, stated_owner_count,
-                                   stated_victim_count, victims_of)
+from vigil.reading.victims import (MAIN, course_of_conduct_victims, one_named_victim_is_the_injured_party,
+                                   stated_offender_count, stated_owner_count, stated_victim_count, victims_of)
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 _AGE = re.compile(r"\((\d{1,2})\)|\bwhen i was (\d{1,2})\b|\b(?:aged|age) (\d{1,2})\b|\b(\d{1,2}) ?-?(?:year|yr)s?[ -]old\b|\b(\d{1,2}) ?(?:year old|years old)\b|\bwhen (?:she|he|they) (?:was|were) (?:about |around |only |aged )?(\d{1,2})\b"
@@ -166,16 +166,10 @@ def evaluate(doc: Normalised, reported_at: str | None = None) -> list[Finding]:
         presumed = sum(1 for r in results if r.status != MET)
         findings.append(Finding(code, rule, results, sorted(set(evidence)), victims,
                                 round(rule.confidence - 0.05 * presumed, 2), [rule.rule_ref]))
-    findings = _new_partner_harassed(doc, _neighbours_harass(doc, _grade_assaults(doc, drop_superseded(findings), reported_at)))
+    findings = _grade_assaults(doc, _drop_superseded(findings), reported_at)
+    findings = _new_partner_harassed(doc, _neighbours_harass(doc, findings))
     one_named_victim_is_the_injured_party(findings)
     return _pad_to_stated_victims(doc, findings)
-
-
-# Neighbours who film, watch or stand and stare from their own home, with abuse over the fence, are
-# harassing (8L/8M): stalking (8Q) needs conduct that follows the victim beyond it (following, turning up at
-# work, tracking). Most neighbour courses in the corpus are labelled so; an ex-partner's is stalking (domain.md 1.9).
-_NEIGHBOUR = re.compile(r"\b(?:neighbours?|next door|next-door|(?:at|from) no\.? ?\d+|upstairs flat|downstairs flat)\b")
-_FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting|left)\b")
 
 
 # An ex-partner's course against the victim is stalking (8Q); the same person's messages, calls or visits
@@ -192,10 +186,18 @@ def _new_partner_harassed(doc: Normalised, findings: list[Finding]) -> list[Find
     match = _NEW_PARTNER_TARGETED.search(doc.text)
     if match is None or not EX_PARTNER.search(doc.text):
         return findings
-    harassment = _RULE_BY_CODE["8L"]
+    harassment = RULE_BY_CODE["8L"]
     points = [PointResult(harassment.points[0].name, MET, match.span())] + stalking.points[1:]
-    return findings + [Finding("8L", harassment, points, [match.span()], ["victim 2 (new partner)"], harassment.confidence - 0.1,
-                               [harassment.rule_ref])]
+    second_course = Finding("8L", harassment, points, [match.span()], ["victim 2 (new partner)"],
+                            harassment.confidence - 0.1, [harassment.rule_ref])
+    return findings + [second_course]
+
+
+# Neighbours who film, watch or stand and stare from their own home, with abuse over the fence, are
+# harassing (8L/8M): stalking (8Q) needs conduct that follows the victim beyond it (following, turning up at
+# work, tracking). Most neighbour courses in the corpus are labelled so; an ex-partner's is stalking (domain.md 1.9).
+_NEIGHBOUR = re.compile(r"\b(?:neighbours?|next door|next-door|(?:at|from) no\.? ?\d+|upstairs flat|downstairs flat)\b")
+_FROM_HOME = re.compile(r"^(?:films?|filming|watch\w*|stands?|stood|standing|sits?|sat|sitting|left)\b")
 
 
 def _neighbours_harass(doc: Normalised, findings: list[Finding]) -> list[Finding]:
@@ -205,7 +207,7 @@ def _neighbours_harass(doc: Normalised, findings: list[Finding]) -> list[Finding
         behaviour = finding.points[0].span
         spans = [span for span in finding.evidence if STALKING_BEHAVIOUR.regex.match(doc.text, span[0])]
         if behaviour and spans and all(_FROM_HOME.match(doc.text[start:end]) for start, end in spans):
-            harassment = _RULE_BY_CODE["8L"]
+            harassment = RULE_BY_CODE["8L"]
             finding.code = "8M" if RACIAL.search(doc.text) else "8L"
             finding.rule = harassment
             finding.rule_refs = [harassment.rule_ref]
@@ -228,7 +230,7 @@ def _pad_to_stated_victims(doc: Normalised, findings: list[Finding]) -> list[Fin
 
 
 _ASSAULT_GRADES = ("5D", "8N", "105A")          # most serious first
-RULE_BY_CODE = _RULE_BY_CODE = {rule.code: rule for rule in RULES}
+RULE_BY_CODE = {rule.code: rule for rule in RULES}
 
 
 def is_course_of_conduct_rule(rule: OffenceRule) -> bool:
@@ -286,7 +288,7 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
         if contrary and not (injury and _updated_later(doc, contrary, [injury])):
             injury = None          # "no injuries", unless a later entry logs one
         grade = "5D" if serious else "8N" if injury else "105A"
-        rule = _RULE_BY_CODE[grade]
+        rule = RULE_BY_CODE[grade]
         code = _choose_code(rule, doc, match.span(), reported_at)
         injury_point = PointResult(rule.points[-1].name if grade == "8N" else "injury", MET if injury or serious else NOT_MET,
                                    serious or injury or contrary)
@@ -304,7 +306,7 @@ def _grade_assaults(doc: Normalised, findings: list[Finding], reported_at: str |
     return [f for f in findings if f.rule.code not in _ASSAULT_GRADES] + list(graded.values())
 
 
-def drop_superseded(findings: list[Finding]) -> list[Finding]:
+def _drop_superseded(findings: list[Finding]) -> list[Finding]:
     """A more specific offence replaces the general one it contains (ABH contains the assault,
     burglary the theft, stalking the harassment): the same facts are one offence, not two."""
     superseded = {code for f in findings for code in f.rule.supersedes}
