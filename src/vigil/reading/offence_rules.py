@@ -30,6 +30,17 @@ HIM_HER = r"(?:her|him|them|me|the injured party|injured party|the victim|the ca
 _OBJECTS = (r"(?:the |a |an |his |her |their |my |its |\w+'s )?(?:front |back |rear |bedroom |kitchen |patio |car |van |wing |side |living room |garden )?"
             r"(?:door|doors|car|van|vehicle|window|windows|wall|walls|fence|gate|bin|bins|tv|television|mirror|mirrors|windscreen|"
             r"table|property|glass|panel|cupboard|furniture|tyres?|wheel|bike|counter|ball|shutter|screen|ceiling|floor|can|cans|bottle|bottles|football|stones?|lock|locks)\b")
+_PINT = r"(?:pint )?(?:glass|pot|bottle)"
+
+
+def _glassing(verbs: str, into: str, whose: str) -> tuple[str, str]:
+    """A glass or bottle driven into someone's face, told from the attacker ("smashed a pint pot into the side of
+    his face") and from the glass ("bottle smashed into her face"). Read as force (FORCE), as serious harm
+    intended (SERIOUS_INJURY) and as the weapon rather than damaged property (DAMAGE_CONTRARY)."""
+    return (rf"(?:{verbs}) (?:a |an |his |her |the |their )?{_PINT}(?: \w+)? (?:{into}) (?:the side of )?(?:{whose}) (?:face|head|neck)",
+            rf"{_PINT} (?:was )?(?:smashed|shoved|rammed|pushed) (?:{into}) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)")
+
+
 FORCE = pattern(
     rf"(?:(?<!lock )(?<!locks )(?<!barrel )punch\w*|(?<!door )(?<!window )(?<!gate )kick\w*|(?<!anpr )(?<!marker )hit|hits|hitting|slap\w*|head ?-?butt\w*|push(?:ed|ing)?(?! (?:a |the |an |some )?(?:burning |lit |lighted )?(?:rag|rags|letters?|notes?|leaflets?|paper|button|buttons|pram|pushchair|buggy|trolley|bike|through)\b)|shov\w*|thump(?:ed|ing|s)? (?:her|him|me|them|the|his|my|a|an|\w+ in)|smack\w*|"
     rf"whack\w*|elbow\w*|kneed|struck|strike|strikes|beat|beaten|beating|battered)(?!\s+(?:(?:in|over|down|through)\s+)?{_OBJECTS})(?!\s+(?:\d+|a|two|three|several) holes?)(?! (?:a|the) (?:ball|counter|bin))"
@@ -43,8 +54,7 @@ FORCE = pattern(
     r"(?:threw|thrown) (?:her|him|me) (?:down|across|against|into|onto|to|out)", r"lunged at", r"went for (?:her|him|me|them)", r"swung (?:a punch|at)", r"twisted (?:her|his|my) arms?",
     r"forearm (?:across|against) (?:her|his|my) (?:throat|neck)", r"(?:punched|hit|kicked|slapped) (?:in|on) the (?:face|head|stomach|back(?! door| gate| window| garden)|chest|leg|arm|ribs|mouth|eye|side|groin|shin|neck|body|jaw|nose)",
     r"glassed", r"bottled", r"lashed out",
-    r"(?:smashed|shoved|rammed|pushed|thrust) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in) (?:the side of )?(?:his|her|my|their|the injured party's) (?:face|head|neck)",
-    r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)", r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
+    *_glassing("smashed|shoved|rammed|pushed|thrust", "into|in", "his|her|my|their|the injured party's"), r"caught (?:her|him|me) (?:across|on|in)", r"bending (?:it|her \w+|his \w+) back",
     r"broke (?:her|his|my) (?:finger|arm|nose|wrist|jaw|leg|ribs?|tooth)", r"drag(?:ged)? (?:a|the) (?:woman|man|female|male|girl|boy)",
     r"twisted (?:it|her wrist|his wrist|my wrist)", r"jumped by", r"set upon",
     # force apprehended: a fist raised or a punch swung with apparent immediacy is a common assault
@@ -79,8 +89,7 @@ SERIOUS_INJURY = pattern(
     r"(?:hit|struck|beat\w*|attacked|assaulted) (?:[\w']+ ){0,3}with (?:a |an )?(?:[\w']+ )?(?:hammer|bat|baseball bat|iron bar|crowbar|brick|knife|weapon|machete|axe|steering lock|golf club|metal bar|scaffold pole|wrench|spanner|paving slab)",
     r"broken (?:jaw|eye socket|leg|arm|cheek ?bone)", r"fractured (?:jaw|eye socket|leg|arm|cheek ?bone|skull)",
     # a glass or bottle driven into the face: the weapon and the target show intent (s18, 5D)
-    r"(?:smashed|shoved|rammed|pushed|thrust|twisted) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in) (?:the side of )?(?:his|her|my|their|the injured party's) (?:face|head|neck)",
-    r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)",
+    *_glassing("smashed|shoved|rammed|pushed|thrust|twisted", "into|in", "his|her|my|their|the injured party's"),
     r"(?:plastic|maxillo-?facial|maxfax|facial) surgery", r"maxfax",
 )
 STRANGULATION_CONTRARY = pattern(r"(?:could|was able to|able to) (?:still )?breathe", r"breathing (?:was )?(?:not|never) (?:restricted|affected|stopped)",
@@ -378,8 +387,7 @@ DAMAGE = pattern(
     r"broke (?:[\w']+ ){0,3}(?:door|window|gate|fence) off", r"sprayed (?:on|across|over)", r"prised open", r"cut through", r"wrecked", r"destroyed", r"kicked (?:over|down|in)", r"(?:poured|threw) paint",
 )
 DAMAGE_CONTRARY = pattern(r"accident\w*",
-                          r"(?:smashed|shoved|rammed|pushed|thrust) (?:a |an |his |her |the |their )?(?:pint )?(?:glass|pot|bottle)(?: \w+)? (?:into|in|over) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)",
-                          r"(?:pint )?(?:glass|pot|bottle) (?:was )?(?:smashed|shoved|rammed|pushed) (?:into|in|over) (?:the side of )?(?:his|her|my|their) (?:face|head|neck)", r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
+                          *_glassing("smashed|shoved|rammed|pushed|thrust", "into|in|over", "his|her|my|their"), r"by mistake", r"storm", r"wind damage", r"wear and tear", r"unintentional\w*",
                           r"collision", r"road traffic collision", r"(?:his|her|their) own (?:phone|car|tv|property|belongings|door|things|stuff|laptop)",
                           r"fell over", r"reversed into", r"hit and run", r"already there", r"deposit", r"pre-?existing", r"(?:was|were) already (?:damaged|scratched|broken|dented)")
 VEHICLE_OBJECT = pattern(VEHICLE + "s?", r"windscreen", r"wing mirrors?", r"tyres?", r"paintwork", r"bonnet", r"aerial", r"wipers?")
