@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from vigil.reading.points import candidate_starts
 from vigil.reading.text import Normalised
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
@@ -81,7 +80,7 @@ _NOTHING: tuple[tuple, None] = ((), None)
 def cue_readings(cues, doc: Normalised, is_statement: bool) -> tuple[list[tuple[int, int]], tuple[str, tuple[int, int]] | None]:
     """Every asserted match of `cues` in the text, and the first one read otherwise (negated or
     hypothetical) with how it reads. Many rules share a cue (stealing, force), so it is read once per text."""
-    if cues.heads is not None and cues not in candidate_starts(doc.text):
+    if not cues.could_match(doc.text):
         return _NOTHING      # no word of the text starts the cue
     key = (cues, is_statement)
     memo = doc.memo

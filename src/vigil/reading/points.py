@@ -67,8 +67,7 @@ class Cue:
         endpos = len(text) if endpos is None else endpos
         if self.heads is None:
             return self.regex.finditer(text, pos, endpos)
-        index = _CUE_INDEX
-        starts = (index.last_starts if index.last_text is text else index.starts_in(text)).get(self)
+        starts = candidate_starts(text).get(self)
         if starts is None:
             return iter(())
         if len(starts) > _MOST_ANCHORED_TRIES:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from vigil.reading import context
 from vigil.reading.offence_rules import STALKING_BEHAVIOUR
-from vigil.reading.points import candidate_starts, pattern
+from vigil.reading.points import pattern
 from vigil.reading.text import Normalised
 
 # The police forces of England and Wales (the 43 police areas of the Police Act 1996, Schedule 1, by the
@@ -191,8 +191,6 @@ class Situation:
 
 
 def _first_asserted(doc: Normalised, cues) -> tuple[int, int] | None:
-    if cues.heads is not None and cues not in candidate_starts(doc.text):
-        return None      # no word of the text starts the cue: skip reading it
     asserted, _ = context.cue_readings(cues, doc, is_statement=True)
     return asserted[0] if asserted else None
 
